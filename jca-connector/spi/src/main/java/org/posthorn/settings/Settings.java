@@ -1,0 +1,96 @@
+package org.posthorn.settings;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Every {@code posthorn.*} setting, with its type, default and meaning. Nothing else in Posthorn
+ * reads a {@code posthorn.*} property directly.
+ */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    // --- identity and storage
+
+    public static final Setting<String> HOSTNAME = text("posthorn.hostname", "localhost",
+            "The server's own host name: greeting banners, Received: headers, generated Message-IDs.");
+    public static final Setting<String> DATA_DIR = text("posthorn.data.dir", null,
+            "Where the database and everything else that must persist live (default: the server's data directory).");
+    public static final Setting<String> BIND_ADDRESS = text("posthorn.bind.address", "0.0.0.0",
+            "The address every mail listener binds to.");
+
+    // --- listeners
+
+    public static final Setting<Integer> SMTP_PORT = port("posthorn.smtp.port", 2525,
+            "SMTP (MX) port; production sets 25.");
+    public static final Setting<Integer> POP3_PORT = port("posthorn.pop3.port", 2110,
+            "POP3 port; production sets 110.");
+    public static final Setting<Integer> MAX_CONNECTIONS = positiveInt("posthorn.connections.max", 1000,
+            "Open connections per listener; above it new clients are told to come back later and closed.");
+    public static final Setting<Integer> MAX_CONCURRENT_CALLS = positiveInt("posthorn.work.max-concurrent", 40,
+            "Calls into the post office running at once, on WorkManager threads; more wait in order.");
+
+    // --- SMTP limits (RFC 5321 §4.5.3)
+
+    public static final Setting<Long> MAX_MESSAGE_SIZE = size("posthorn.message.max-size", 25L * 1024 * 1024,
+            "Largest message accepted, in octets (suffixes k, m, g); advertised with SIZE.");
+    public static final Setting<Integer> SMTP_MAX_RECIPIENTS = positiveInt("posthorn.smtp.max-recipients", 100,
+            "Recipients per message; more are answered 452 4.5.3.");
+    public static final Setting<Integer> SMTP_MAX_ERRORS = positiveInt("posthorn.smtp.max-errors", 10,
+            "Bad commands per connection before it is closed with 421.");
+    public static final Setting<Duration> SMTP_IDLE_TIMEOUT = duration("posthorn.smtp.idle-timeout", Duration.ofMinutes(5),
+            "Silence after which an SMTP connection is closed with 421 4.4.2.");
+
+    // --- POP3 (RFC 1939)
+
+    public static final Setting<Duration> POP3_IDLE_TIMEOUT = duration("posthorn.pop3.idle-timeout", Duration.ofMinutes(10),
+            "Silence after which a POP3 connection is closed (RFC 1939 asks for at least 10 minutes).");
+    public static final Setting<Duration> AUTH_FAILURE_DELAY = duration("posthorn.auth.failure-delay", Duration.ofSeconds(2),
+            "How long a failed login waits before it is answered.");
+    public static final Setting<Integer> POP3_MAX_ERRORS = positiveInt("posthorn.pop3.max-errors", 10,
+            "Bad commands per POP3 connection before it is closed.");
+
+    // --- administration
+
+    public static final Setting<String> ADMIN_PASSWORD = text("posthorn.admin.password", null,
+            "First password of the 'admin' account; if unset one is generated and printed once in the log.");
+
+    /** WildFly's port offset: the adapter's listeners are not socket bindings and add it themselves. */
+    public static final Setting<Integer> PORT_OFFSET = new Setting<>("jboss.socket.binding.port-offset", 0,
+            Integer::parseInt, "WildFly's socket binding port offset, added to every Posthorn port.");
+
+    /** Every setting, for documentation and start-up logging. */
+    public static List<Setting<?>> all() {
+        return List.of(HOSTNAME, DATA_DIR, BIND_ADDRESS, SMTP_PORT, POP3_PORT, MAX_CONNECTIONS, MAX_CONCURRENT_CALLS,
+                MAX_MESSAGE_SIZE, SMTP_MAX_RECIPIENTS, SMTP_MAX_ERRORS, SMTP_IDLE_TIMEOUT, POP3_IDLE_TIMEOUT,
+                AUTH_FAILURE_DELAY, POP3_MAX_ERRORS, ADMIN_PASSWORD, PORT_OFFSET);
+    }
+
+    /** The port a listener really binds: the configured one plus WildFly's port offset. */
+    public static int listenPort(Setting<Integer> port) {
+        return port.get() + PORT_OFFSET.get();
+    }
+
+    private static Setting<String> text(String name, String defaultValue, String description) {
+        return new Setting<>(name, defaultValue, Function.identity(), description);
+    }
+
+    private static Setting<Integer> port(String name, int defaultValue, String description) {
+        return new Setting<>(name, defaultValue, ValueParsers::port, description);
+    }
+
+    private static Setting<Integer> positiveInt(String name, int defaultValue, String description) {
+        return new Setting<>(name, defaultValue, ValueParsers::positiveInt, description);
+    }
+
+    private static Setting<Long> size(String name, long defaultValue, String description) {
+        return new Setting<>(name, defaultValue, ValueParsers::size, description);
+    }
+
+    private static Setting<Duration> duration(String name, Duration defaultValue, String description) {
+        return new Setting<>(name, defaultValue, ValueParsers::duration, description);
+    }
+}
