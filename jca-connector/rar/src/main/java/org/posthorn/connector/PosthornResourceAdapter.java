@@ -1,0 +1,97 @@
+package org.posthorn.connector;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.transaction.xa.XAResource;
+import org.posthorn.connector.activation.ListenerActivationSpec;
+import org.posthorn.connector.endpoint.EndpointRegistry;
+import org.posthorn.connector.endpoint.WorkManagerPostOffice;
+import org.posthorn.connector.pop3.Pop3Config;
+import org.posthorn.connector.pop3.Pop3Protocol;
+import org.posthorn.connector.server.ListenerHost;
+import org.posthorn.connector.smtp.SmtpConfig;
+import org.posthorn.connector.smtp.SmtpProtocol;
+import org.posthorn.settings.Settings;
+
+/**
+ * Posthorn's resource adapter: owns the Netty event loops and the mail listeners. A listener is bound
+ * as soon as every message endpoint its protocol needs has been activated (the MDBs of the post
+ * office), and unbound when one of them goes away, so a port only accepts connections it can serve.
+ */
+@Connector(
+        displayName = "Posthorn mail listeners",
+        vendorName = "Posthorn",
+        eisType = "Internet mail",
+        version = "0.1",
+        transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+public class PosthornResourceAdapter implements ResourceAdapter {
+
+    private static final Logger LOG = Logger.getLogger(PosthornResourceAdapter.class.getName());
+
+    private EndpointRegistry endpoints;
+    private ListenerHost listeners;
+
+    @Override
+    public void start(BootstrapContext context) {
+        endpoints = new EndpointRegistry();
+        var postOffice = new WorkManagerPostOffice(context.getWorkManager(), endpoints,
+                Settings.MAX_CONCURRENT_CALLS.get());
+        listeners = new ListenerHost(List.of(
+                new SmtpProtocol(postOffice, SmtpConfig.fromSettings()),
+                new Pop3Protocol(postOffice, Pop3Config.fromSettings())));
+        LOG.info("Posthorn resource adapter started; listeners bind when the post office's endpoints are active");
+    }
+
+    @Override
+    public void stop() {
+        if (listeners != null) {
+            listeners.shutdown();
+        }
+        LOG.info("Posthorn resource adapter stopped");
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        Class<?> listener = listenerOf(spec);
+        endpoints.register(listener, factory);
+        listeners.bindReady(endpoints);
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        Class<?> listener = ((ListenerActivationSpec) spec).listenerInterface();
+        endpoints.unregister(listener, factory);
+        listeners.unbindUnserved(endpoints);
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return null;
+    }
+
+    private static Class<?> listenerOf(ActivationSpec spec) throws ResourceException {
+        if (spec instanceof ListenerActivationSpec listenerSpec) {
+            return listenerSpec.listenerInterface();
+        }
+        throw new ResourceException("Not a Posthorn activation spec: " + spec);
+    }
+
+    // The JCA 1.7 §5.3.1 JavaBean contract asks a resource adapter to define equality; ours has no
+    // configuration properties, so every instance is the only one of its kind.
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+}

@@ -1,0 +1,27 @@
+package org.posthorn.connector.server;
+
+import io.netty.channel.socket.SocketChannel;
+import java.util.Set;
+import org.posthorn.settings.Setting;
+
+/** One mail protocol as the {@link ListenerHost} sees it. */
+public interface Protocol {
+
+    /** Short name for logs and the {@code service} of {@link org.posthorn.spi.ClientConnection}, e.g. {@code smtp}. */
+    String name();
+
+    /** The setting that holds this protocol's port (WildFly's port offset is added to it). */
+    Setting<Integer> portSetting();
+
+    /** The SPI listener interfaces whose endpoints must be active before the port is bound. */
+    Set<Class<?>> requiredListeners();
+
+    /**
+     * The complete line sent to a client that connects while the listener is full, just before the
+     * connection is closed, e.g. {@code "421 4.7.0 Too many connections, try again later\r\n"}.
+     */
+    String tooBusyReply();
+
+    /** Adds this protocol's handlers to a newly accepted connection's pipeline. */
+    void initChannel(SocketChannel channel);
+}

@@ -1,0 +1,5 @@
+/**
+ * Hosting listeners on Netty: binding ports, the event loops, the per-listener connection limit.
+ * Protocol-neutral; each protocol plugs in as a {@link org.posthorn.connector.server.Protocol}.
+ */
+package org.posthorn.connector.server;
