@@ -1,0 +1,193 @@
+package org.posthorn.connector.smtp;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.posthorn.connector.smtp.command.Outcome;
+import org.posthorn.connector.smtp.command.SmtpDispatcher;
+import org.posthorn.connector.smtp.decode.CommandLine;
+import org.posthorn.connector.smtp.decode.InputMode;
+import org.posthorn.connector.smtp.decode.ReadThrottle;
+import org.posthorn.connector.smtp.decode.SmtpFrame;
+import org.posthorn.connector.smtp.decode.SmtpFrameDecoder;
+import org.posthorn.connector.smtp.encode.SmtpReply;
+
+/**
+ * Runs one connection's frames through the {@link SmtpDispatcher} strictly one after the other and
+ * writes the replies in the same order. The only SMTP class that sees the channel.
+ *
+ * <ul>
+ *   <li>While a post-office call is in flight, nothing else is processed: later frames queue here, and
+ *       beyond {@value #MAX_QUEUED} of them reading stops until the queue has drained.</li>
+ *   <li>The call's continuation runs on this channel's event loop, never on the worker thread.</li>
+ *   <li>Replies are written without flushing and flushed when the input at hand has been processed:
+ *       at the end of each read, and when a call completes with no other call of the batch in flight.
+ *       A pipelined batch (RFC 2920 §3.2) gets its replies in as few packets as possible, and the
+ *       server never holds back a reply while it waits for the client.</li>
+ *   <li>After a command that paused the decoder, the decoder is resumed in the mode the command's
+ *       outcome names, once its reply is written.</li>
+ *   <li>Silence longer than the idle timeout is answered {@code 421 4.4.2} and the connection closed
+ *       (RFC 5321 §4.5.3.2.7 asks servers to wait at least 5 minutes); not while a call is in flight,
+ *       when it is the server the client waits for.</li>
+ * </ul>
+ */
+final class SmtpConnectionHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = Logger.getLogger(SmtpConnectionHandler.class.getName());
+
+    /** Frames queued behind a call before the socket is no longer read. */
+    static final int MAX_QUEUED = 32;
+
+    private final SmtpDispatcher dispatcher;
+    private final SmtpFrameDecoder decoder;
+    private final ReadThrottle throttle;
+    private final String hostname;
+
+    private final Deque<SmtpFrame> queue = new ArrayDeque<>();
+    /** A post-office call is in flight. */
+    private boolean busy;
+    /** Frames are being processed further up the stack; guards against re-entry from the decoder. */
+    private boolean running;
+    /** The last reply is out or the peer is gone: nothing more is processed. */
+    private boolean closing;
+
+    SmtpConnectionHandler(SmtpDispatcher dispatcher, SmtpFrameDecoder decoder, ReadThrottle throttle, String hostname) {
+        this.dispatcher = dispatcher;
+        this.decoder = decoder;
+        this.throttle = throttle;
+        this.hostname = hostname;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        // RFC 5321 §4.2 / RFC 2034 §3: the greeting carries no enhanced status code.
+        ctx.writeAndFlush(SmtpReply.plain(220, hostname + " ESMTP Posthorn"));
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof SmtpFrame frame)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        if (closing) {
+            return;
+        }
+        queue.add(frame);
+        if (queue.size() >= MAX_QUEUED) {
+            throttle.hold(ReadThrottle.Reason.COMMANDS_QUEUED);
+        }
+        drain(ctx);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (!(event instanceof IdleStateEvent)) {
+            ctx.fireUserEventTriggered(event);
+            return;
+        }
+        if (!busy && !closing && queue.isEmpty()) {
+            closeWith(ctx, SmtpReply.of(421, "4.4.2", hostname + " Error: timeout exceeded"));
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closing = true;
+        queue.clear();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.log(Level.FINE, cause, () -> "smtp connection " + ctx.channel().remoteAddress() + " failed");
+            ctx.close();
+            return;
+        }
+        LOG.log(Level.WARNING, cause, () -> "smtp connection " + ctx.channel().remoteAddress() + ": internal error");
+        if (!closing) {
+            closeWith(ctx, SmtpReply.of(421, "4.3.0", hostname + " Error: internal error, closing connection"));
+        }
+    }
+
+    /** Processes queued frames until the queue is empty, a call is in flight, or the session ends. */
+    private void drain(ChannelHandlerContext ctx) {
+        if (running) {
+            return;
+        }
+        running = true;
+        try {
+            while (!busy && !closing && !queue.isEmpty()) {
+                SmtpFrame frame = queue.poll();
+                apply(ctx, frame, dispatcher.process(frame));
+            }
+        } finally {
+            running = false;
+        }
+        if (queue.isEmpty()) {
+            throttle.release(ReadThrottle.Reason.COMMANDS_QUEUED);
+        }
+    }
+
+    private void apply(ChannelHandlerContext ctx, SmtpFrame frame, Outcome outcome) {
+        if (outcome instanceof Outcome.Pending<?> pending) {
+            await(ctx, frame, pending);
+            return;
+        }
+        Outcome.Done done = (Outcome.Done) outcome;
+        if (done.close()) {
+            closeWith(ctx, done.reply());
+            return;
+        }
+        ctx.write(done.reply());
+        boolean holdsFraming = frame instanceof CommandLine line && line.holdsFraming();
+        if (holdsFraming) {
+            decoder.resume(done.next());
+        } else if (done.next() != InputMode.COMMANDS) {
+            throw new IllegalStateException("only a command that paused the decoder can change the framing");
+        }
+    }
+
+    private <T> void await(ChannelHandlerContext ctx, SmtpFrame frame, Outcome.Pending<T> pending) {
+        busy = true;
+        pending.call().whenCompleteAsync((value, failure) -> {
+            busy = false;
+            if (closing) {
+                return;
+            }
+            running = true;
+            try {
+                apply(ctx, frame, pending.then().apply(value, failure));
+            } catch (RuntimeException e) {
+                exceptionCaught(ctx, e);
+                return;
+            } finally {
+                running = false;
+            }
+            drain(ctx);
+            if (!busy) {
+                ctx.flush();
+            }
+        }, ctx.executor());
+    }
+
+    private void closeWith(ChannelHandlerContext ctx, SmtpReply reply) {
+        closing = true;
+        queue.clear();
+        ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
+    }
+}

@@ -1,0 +1,80 @@
+package org.posthorn.connector.smtp;
+
+import io.netty.channel.Channel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.posthorn.connector.endpoint.PostOffice;
+import org.posthorn.connector.server.Protocol;
+import org.posthorn.connector.smtp.command.SmtpCommandTable;
+import org.posthorn.connector.smtp.command.SmtpDispatcher;
+import org.posthorn.connector.smtp.command.SmtpSession;
+import org.posthorn.connector.smtp.decode.ReadThrottle;
+import org.posthorn.connector.smtp.decode.SmtpFrameDecoder;
+import org.posthorn.connector.smtp.encode.ReplyFormatter;
+import org.posthorn.connector.smtp.encode.SmtpReply;
+import org.posthorn.connector.smtp.encode.SmtpReplyEncoder;
+import org.posthorn.settings.Setting;
+import org.posthorn.settings.Settings;
+import org.posthorn.spi.ClientConnection;
+import org.posthorn.spi.smtp.SmtpTransactionListener;
+
+/**
+ * The SMTP server of RFC 5321 as a {@link Protocol} of the listener host. Per connection the pipeline
+ * is: idle timer → {@link SmtpFrameDecoder} (bytes to frames) → {@link SmtpReplyEncoder} (replies to
+ * bytes) → {@link SmtpConnectionHandler} (frames to replies through the {@link SmtpDispatcher}).
+ */
+public final class SmtpProtocol implements Protocol {
+
+    private static final SmtpReplyEncoder ENCODER = new SmtpReplyEncoder();
+
+    private final PostOffice postOffice;
+    private final SmtpConfig config;
+    private final SmtpCommandTable table;
+
+    public SmtpProtocol(PostOffice postOffice, SmtpConfig config) {
+        this.postOffice = postOffice;
+        this.config = config;
+        this.table = new SmtpCommandTable(postOffice);
+    }
+
+    @Override
+    public String name() {
+        return config.service();
+    }
+
+    @Override
+    public Setting<Integer> portSetting() {
+        return Settings.SMTP_PORT;
+    }
+
+    @Override
+    public Set<Class<?>> requiredListeners() {
+        return Set.of(SmtpTransactionListener.class);
+    }
+
+    @Override
+    public String tooBusyReply() {
+        return ReplyFormatter.format(SmtpReply.of(421, "4.7.0", config.hostname() + " Too many connections, try again later"));
+    }
+
+    @Override
+    public void initChannel(SocketChannel channel) {
+        install(channel, new ClientConnection(config.service(), channel.remoteAddress(), false, Optional.empty()));
+    }
+
+    /** Sets up an SMTP session on any channel (tests use an embedded one). */
+    void install(Channel channel, ClientConnection client) {
+        var session = new SmtpSession(config, client, channel.id().asShortText(), Clock.systemUTC());
+        var throttle = new ReadThrottle(channel);
+        var decoder = new SmtpFrameDecoder(table::changesFraming, config.maxMessageSize(), throttle);
+        channel.pipeline().addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        channel.pipeline().addLast("decoder", decoder);
+        channel.pipeline().addLast("encoder", ENCODER);
+        channel.pipeline().addLast("session", new SmtpConnectionHandler(
+                new SmtpDispatcher(session, table, postOffice), decoder, throttle, config.hostname()));
+    }
+}

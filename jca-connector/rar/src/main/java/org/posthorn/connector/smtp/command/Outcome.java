@@ -1,0 +1,46 @@
+package org.posthorn.connector.smtp.command;
+
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import org.posthorn.connector.smtp.decode.InputMode;
+import org.posthorn.connector.smtp.encode.SmtpReply;
+
+/**
+ * What handling one frame produced: a reply now, or a call into the post office whose result will
+ * produce one. Commands never write; the connection handler writes replies in order and runs the
+ * continuation of a pending call on the event loop.
+ */
+public sealed interface Outcome {
+
+    /**
+     * The command is answered.
+     *
+     * @param reply the reply
+     * @param next  how the decoder frames the following input, if it paused after this command
+     * @param close close the connection once the reply has been sent
+     */
+    record Done(SmtpReply reply, InputMode next, boolean close) implements Outcome {
+    }
+
+    /**
+     * The answer waits for a post-office call. Nothing else of the session is processed meanwhile.
+     *
+     * @param call the call; completes on a worker thread
+     * @param then makes the outcome from the call's result or failure (exactly one is non-null);
+     *             runs on the connection's event loop and may change the session
+     */
+    record Pending<T>(CompletionStage<T> call, BiFunction<T, Throwable, Outcome> then) implements Outcome {
+    }
+
+    static Done reply(SmtpReply reply) {
+        return new Done(reply, InputMode.COMMANDS, false);
+    }
+
+    static Done replyAndClose(SmtpReply reply) {
+        return new Done(reply, InputMode.COMMANDS, true);
+    }
+
+    static Done startData(SmtpReply reply) {
+        return new Done(reply, InputMode.DATA, false);
+    }
+}

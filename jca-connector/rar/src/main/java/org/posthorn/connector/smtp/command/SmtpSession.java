@@ -1,0 +1,115 @@
+package org.posthorn.connector.smtp.command;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.posthorn.connector.smtp.SmtpConfig;
+import org.posthorn.spi.ClientConnection;
+import org.posthorn.spi.MailAddress;
+import org.posthorn.spi.smtp.SmtpEnvelope;
+
+/**
+ * The state of one SMTP connection: what the client said in EHLO/HELO, the mail transaction, the
+ * count of bad commands. Changed only by command handlers, only on the connection's event loop; a
+ * handler's code that runs after a post-office call does so once the call's result has been handed
+ * back to the event loop.
+ */
+public final class SmtpSession {
+
+    private final SmtpConfig config;
+    private final ClientConnection client;
+    private final String sessionId;
+    private final Clock clock;
+
+    private SessionState state = SessionState.CONNECTED;
+    private String heloName;
+    private boolean extended;
+    private Transaction transaction;
+    private int badCommands;
+
+    public SmtpSession(SmtpConfig config, ClientConnection client, String sessionId, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.client = Objects.requireNonNull(client, "client");
+        this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public SmtpConfig config() {
+        return config;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    /** Whether the connection is protected by TLS (not before STARTTLS exists). */
+    public boolean isSecure() {
+        return client.secure();
+    }
+
+    /** Whether the client has authenticated (not before AUTH exists). */
+    public boolean isAuthenticated() {
+        return client.authenticatedUser().isPresent();
+    }
+
+    /** The name from EHLO/HELO, if the client sent one. */
+    public Optional<String> heloName() {
+        return Optional.ofNullable(heloName);
+    }
+
+    /** The current mail transaction, from {@code MAIL FROM} until the end of {@code DATA} or a reset. */
+    Optional<Transaction> transaction() {
+        return Optional.ofNullable(transaction);
+    }
+
+    /** The {@code with} of the Received header, RFC 3848: SMTP after HELO, ESMTP after EHLO. */
+    String protocol() {
+        return extended ? "ESMTP" : "SMTP";
+    }
+
+    /** EHLO/HELO: a new greeting, which also ends any transaction (RFC 5321 §4.1.4). */
+    void hello(String name, boolean extended) {
+        this.heloName = name;
+        this.extended = extended;
+        this.transaction = null;
+        this.state = SessionState.GREETED;
+    }
+
+    void startTransaction(Optional<MailAddress> sender, boolean smtputf8) {
+        var envelope = new SmtpEnvelope(client, heloName, protocol(), sender, List.of(), sessionId, clock.instant());
+        transaction = new Transaction(envelope, smtputf8);
+        state = SessionState.MAIL;
+    }
+
+    void addRecipient(MailAddress recipient) {
+        transaction = new Transaction(transaction.envelope().withRecipient(recipient), transaction.smtputf8());
+        state = SessionState.RCPT;
+    }
+
+    void beginData() {
+        state = SessionState.DATA;
+    }
+
+    /** Ends the transaction (end of DATA) and returns it; the greeting stays. */
+    Transaction endTransaction() {
+        Transaction ended = Objects.requireNonNull(transaction, "no transaction");
+        reset();
+        return ended;
+    }
+
+    /** RSET: forgets the transaction, keeps the greeting (RFC 5321 §4.1.1.5). */
+    void reset() {
+        transaction = null;
+        state = heloName == null ? SessionState.CONNECTED : SessionState.GREETED;
+    }
+
+    /** Counts one more bad command and returns the total. */
+    int countBadCommand() {
+        return ++badCommands;
+    }
+}

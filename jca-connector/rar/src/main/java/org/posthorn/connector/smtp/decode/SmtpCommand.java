@@ -1,0 +1,25 @@
+package org.posthorn.connector.smtp.decode;
+
+/** A command with its argument parsed: what a command handler receives. */
+public sealed interface SmtpCommand {
+
+    /**
+     * {@code EHLO}/{@code HELO} (RFC 5321 §4.1.1.1).
+     *
+     * @param name the client's name for itself, controls removed, not otherwise checked
+     */
+    record Hello(String name) implements SmtpCommand {
+    }
+
+    /** {@code MAIL FROM:<reverse-path> [parameters]} (RFC 5321 §4.1.1.2). */
+    record MailFrom(Path reversePath, MailParameters parameters) implements SmtpCommand {
+    }
+
+    /** {@code RCPT TO:<forward-path>} (RFC 5321 §4.1.1.3); no parameters are supported. */
+    record RcptTo(Path forwardPath) implements SmtpCommand {
+    }
+
+    /** A command whose argument, if any, is free text (NOOP, VRFY, HELP) or must be empty (DATA, RSET, QUIT). */
+    record Plain(String argument) implements SmtpCommand {
+    }
+}

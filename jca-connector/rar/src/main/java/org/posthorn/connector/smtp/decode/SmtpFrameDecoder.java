@@ -1,0 +1,172 @@
+package org.posthorn.connector.smtp.decode;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.posthorn.connector.codec.DotUnstuffer;
+import org.posthorn.connector.codec.LineFramer;
+
+/**
+ * Frames the client's bytes into {@link SmtpFrame}s: command lines, or one dot-terminated message.
+ *
+ * <p><b>It pauses after every command line whose verb may change the framing</b> ({@code DATA}, and
+ * later {@code BDAT}, {@code STARTTLS}, {@code AUTH}), and frames nothing more until the processor,
+ * having answered that command, calls {@link #resume} with the mode that follows. Bytes the client
+ * pipelined after such a line therefore wait unframed in this decoder's buffer: message text sent
+ * right after a {@code DATA} that is refused can never be misread as commands before the refusal is
+ * decided, nor plaintext sent after {@code STARTTLS} be taken as commands of the TLS session (the
+ * STARTTLS command-injection bugs, CVE-2011-0411 and kin). While paused with unread bytes it stops
+ * reading from the socket, so an impatient client cannot make the buffer grow.
+ *
+ * <p>Owns its buffer: everything read is appended to it and released here. In command mode memory is
+ * bounded by the line limit ({@link LineFramer} skips over-long lines); in data mode everything is
+ * handed to the message spool as it arrives, up to the size limit, and counted beyond it.
+ *
+ * <p>After the end of a message it goes back to command mode on its own: RFC 2920 lets a client
+ * pipeline commands after the terminating dot. One instance per connection, used on its event loop.
+ */
+public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
+
+    /** RFC 5321 §4.5.3.1.4: a command line is at most 512 octets including CRLF. */
+    public static final int MAX_COMMAND_LINE = 512;
+    /** RFC 5321 §4.5.3.1.6: a text line is at most 1000 octets including CRLF. */
+    public static final int MAX_TEXT_LINE = 1000;
+
+    private final Predicate<String> changesFraming;
+    private final long maxMessageSize;
+    private final ReadThrottle throttle;
+    private final LineFramer lines = new LineFramer(MAX_COMMAND_LINE);
+
+    private ChannelHandlerContext ctx;
+    private ByteBuf buffer;
+    private InputMode mode = InputMode.COMMANDS;
+    private boolean paused;
+    private boolean decoding;
+    private MessageSpool spool;
+    private DotUnstuffer message;
+
+    /**
+     * @param changesFraming whether a verb (upper case) may change the framing of what follows it
+     * @param maxMessageSize the most octets of a message kept; more are counted and dropped
+     * @param throttle       stops reading while paused with unread bytes
+     */
+    public SmtpFrameDecoder(Predicate<String> changesFraming, long maxMessageSize, ReadThrottle throttle) {
+        this.changesFraming = changesFraming;
+        this.maxMessageSize = maxMessageSize;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.buffer = ctx.alloc().buffer(MAX_COMMAND_LINE);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        buffer.release();
+        buffer = null;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf in)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            if (buffer != null) {
+                buffer.writeBytes(in);
+            }
+        } finally {
+            in.release();
+        }
+        decode();
+    }
+
+    /** Whether the decoder waits for {@link #resume} after a line that holds the framing. */
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /**
+     * Continues after a line that {@linkplain CommandLine#holdsFraming() holds the framing}, in the
+     * given mode. Called on the event loop once that line has been answered.
+     *
+     * @throws IllegalStateException if the decoder is not paused
+     */
+    public void resume(InputMode next) {
+        if (!paused) {
+            throw new IllegalStateException("resume without a pause");
+        }
+        paused = false;
+        throttle.release(ReadThrottle.Reason.FRAMING_PAUSED);
+        mode = next;
+        if (next == InputMode.DATA) {
+            spool = new MessageSpool();
+            message = new DotUnstuffer(spool, maxMessageSize, MAX_TEXT_LINE);
+        }
+        decode();
+    }
+
+    private void decode() {
+        // resume() may be called while a frame fired from this loop is being handled: the running loop
+        // then simply goes on in the new mode.
+        if (decoding || buffer == null) {
+            return;
+        }
+        decoding = true;
+        try {
+            while (!paused && buffer != null && buffer.isReadable() && !ctx.isRemoved()) {
+                SmtpFrame frame = mode == InputMode.COMMANDS ? nextCommand() : nextMessage();
+                if (frame == null) {
+                    break;
+                }
+                ctx.fireChannelRead(frame);
+            }
+            if (buffer != null) {
+                buffer.discardSomeReadBytes();
+                if (paused && buffer.isReadable()) {
+                    throttle.hold(ReadThrottle.Reason.FRAMING_PAUSED);
+                }
+            }
+        } finally {
+            decoding = false;
+        }
+    }
+
+    private SmtpFrame nextCommand() {
+        LineFramer.Line line = lines.next(buffer);
+        if (line == null) {
+            return null;
+        }
+        if (line instanceof LineFramer.TooLong) {
+            return new BadLine(BadLine.Problem.TOO_LONG);
+        }
+        if (line instanceof LineFramer.Malformed) {
+            return new BadLine(BadLine.Problem.BARE_LINE_END);
+        }
+        Optional<CommandLine> command = CommandLine.parse(((LineFramer.Text) line).octets());
+        if (command.isEmpty()) {
+            return new BadLine(BadLine.Problem.NOT_UTF8);
+        }
+        if (changesFraming.test(command.get().verb())) {
+            paused = true;
+            return command.get().holdingFraming();
+        }
+        return command.get();
+    }
+
+    private SmtpFrame nextMessage() {
+        if (!message.decode(buffer)) {
+            return null;
+        }
+        MessageData data = new MessageData(spool.content(), message.report());
+        spool = null;
+        message = null;
+        mode = InputMode.COMMANDS;
+        return data;
+    }
+}
