@@ -1,0 +1,230 @@
+package org.posthorn.connector.pop3;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.Future;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.posthorn.connector.codec.LineFramer;
+import org.posthorn.connector.pop3.command.Outcome;
+import org.posthorn.connector.pop3.command.Pop3Dispatcher;
+import org.posthorn.connector.pop3.command.Pop3Session;
+import org.posthorn.connector.pop3.command.Replies;
+import org.posthorn.connector.pop3.decode.InputLine;
+import org.posthorn.connector.pop3.decode.SaslResponse;
+import org.posthorn.connector.pop3.encode.Pop3Response;
+import org.posthorn.spi.ClientConnection;
+
+/**
+ * One POP3 connection. Keeps what the client sent as bytes and frames one line at a time as it gets
+ * to it, has the dispatcher process it, and carries out the {@link Outcome} on the channel's event
+ * loop. While a post-office call, a delayed reply or a streamed message is under way, the following
+ * lines stay unread in the buffer, so pipelined commands (RFC 2449 §6.6) are answered strictly in
+ * order. Results of post-office calls arrive on a worker thread and are handed back to the event
+ * loop before they touch the session.
+ *
+ * <p>Back-pressure: when more than {@link #PAUSE_READING_OCTETS} wait unprocessed, or the client does
+ * not read its replies, reading from the socket pauses, so a connection holds at most about one
+ * socket read beyond that. The session ends however the connection ends, and its maildrop lock goes
+ * with it; without QUIT nothing is removed (RFC 1939 §6).
+ */
+final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = Logger.getLogger(Pop3SessionHandler.class.getName());
+
+    static final Pop3Response GREETING = new Pop3Response.Ok("Posthorn POP3 server ready");
+    /** Reading from the socket pauses while more unprocessed octets than this wait. */
+    static final int PAUSE_READING_OCTETS = 16 * 1024;
+
+    private final Pop3Dispatcher dispatcher;
+    private final Pop3Session session;
+    /** The longest line of any kind is a SASL response; command lines get their own limit later. */
+    private final LineFramer framer = new LineFramer(SaslResponse.MAX_OCTETS + 2);
+    private ChannelHandlerContext ctx;
+    private ByteBuf received;
+    /** A call, a delay or a streamed message is under way: later lines wait. */
+    private boolean waiting;
+    private boolean draining;
+    /** The session is over: the connection is closing or closed. */
+    private boolean ended;
+
+    Pop3SessionHandler(Pop3Dispatcher dispatcher, ClientConnection client) {
+        this.dispatcher = dispatcher;
+        this.session = new Pop3Session(client);
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.received = ctx.alloc().buffer(512);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        end();
+        received.release();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.writeAndFlush(GREETING);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf bytes = (ByteBuf) msg;
+        try {
+            if (ended) {
+                return;
+            }
+            received.writeBytes(bytes);
+        } finally {
+            bytes.release();
+        }
+        if (received.readableBytes() > PAUSE_READING_OCTETS) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        drain();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Level level = cause instanceof IOException ? Level.FINE : Level.WARNING;
+        LOG.log(level, cause, () -> "pop3: closing connection from " + session.client().remoteAddress());
+        end();
+        ctx.close();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            // RFC 1939 §3: an autologout timer may close the session without a response; no UPDATE.
+            LOG.fine(() -> "pop3: idle timeout, closing connection from " + session.client().remoteAddress());
+            end();
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        drain();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        end();
+        ctx.fireChannelInactive();
+    }
+
+    private void end() {
+        ended = true;
+        session.releaseLock();
+    }
+
+    /** Processes complete lines until one has to wait for something; then flushes what was written. */
+    private void drain() {
+        if (draining || ended) {
+            return;
+        }
+        draining = true;
+        try {
+            while (!ended && !waiting && ctx.channel().isWritable()) {
+                LineFramer.Line line = framer.next(received);
+                if (line == null) {
+                    break;
+                }
+                carryOut(() -> dispatcher.process(InputLine.of(line), session));
+            }
+        } finally {
+            draining = false;
+        }
+        if (ended) {
+            // The last reply went out with writeAndFlush before the close.
+            return;
+        }
+        received.discardSomeReadBytes();
+        if (received.readableBytes() <= PAUSE_READING_OCTETS && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        ctx.flush();
+    }
+
+    private void carryOut(Supplier<Outcome> step) {
+        Outcome outcome;
+        try {
+            outcome = step.get();
+        } catch (RuntimeException bug) {
+            LOG.log(Level.SEVERE, "pop3: internal error processing a command from " + session.client().remoteAddress(), bug);
+            outcome = Outcome.close(Replies.TEMPORARY_FAILURE);
+        }
+        if (outcome instanceof Outcome.Reply reply) {
+            send(dispatcher.settle(reply, session));
+        } else if (outcome instanceof Outcome.Await<?> await) {
+            awaitCall(await);
+        } else if (outcome instanceof Outcome.Delay delay) {
+            waiting = true;
+            ctx.flush();
+            ctx.executor().schedule(() -> resume(delay::then), delay.delay().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private <R> void awaitCall(Outcome.Await<R> await) {
+        waiting = true;
+        ctx.flush();
+        await.call().whenCompleteAsync((result, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, failure, () -> "pop3: post office call failed for " + session.client().remoteAddress());
+                resume(await.onFailure());
+            } else {
+                resume(() -> await.then().apply(result));
+            }
+        }, ctx.executor());
+    }
+
+    /** Continues on the event loop after a wait, unless the connection ended meanwhile. */
+    private void resume(Supplier<Outcome> next) {
+        waiting = false;
+        if (ended) {
+            return;
+        }
+        carryOut(next);
+        drain();
+    }
+
+    private void send(Outcome.Reply reply) {
+        if (reply.after() == Outcome.After.CLOSE) {
+            // The maildrop is free before the client reads the last reply, so it can reconnect at once.
+            end();
+            ctx.writeAndFlush(reply.response()).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ChannelFuture written = ctx.write(reply.response());
+        if (reply.response() instanceof Pop3Response.Message) {
+            // One message in flight at a time: the next one is not fetched before the client has read this.
+            waiting = true;
+            written.addListener(this::messageWritten);
+        }
+    }
+
+    private void messageWritten(Future<? super Void> future) {
+        waiting = false;
+        if (!future.isSuccess()) {
+            LOG.log(Level.FINE, future.cause(), () -> "pop3: sending a message to " + session.client().remoteAddress() + " failed");
+            end();
+            ctx.close();
+            return;
+        }
+        drain();
+    }
+}
