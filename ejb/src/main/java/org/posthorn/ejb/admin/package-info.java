@@ -1,0 +1,9 @@
+/**
+ * What the admin API can do: create, change, list and delete domains and accounts, and make sure
+ * the built-in {@code admin} account exists at start-up.
+ *
+ * <p>Untrusted input: names and values from administrators over HTTP, checked here (not in the web
+ * layer) so that every caller gets the same rules; refusals are {@link
+ * org.posthorn.ejb.directory.DirectoryException}s with a message fit for the caller.
+ */
+package org.posthorn.ejb.admin;

@@ -1,0 +1,56 @@
+package org.posthorn.ejb.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Removes entries from a mailbox for good (IMAP EXPUNGE, POP3 DELE, account deletion), records the
+ * change in the mailbox's HIGHESTMODSEQ (RFC 7162 §3.2.10) and releases the blobs.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class MessageExpunger {
+
+    @PersistenceContext(unitName = "posthorn")
+    EntityManager em;
+
+    @Inject
+    BlobReferences blobs;
+
+    /**
+     * @param locked   a mailbox from {@link MailboxLocks#lock} in this transaction
+     * @param messages entries of that mailbox
+     */
+    public void expunge(Mailbox locked, List<MailboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Map<Long, Integer> droppedPerBlob = new HashMap<>();
+        for (MailboxMessage message : messages) {
+            if (!message.getMailbox().getId().equals(locked.getId())) {
+                throw new IllegalArgumentException("message " + message.getId() + " is not in mailbox " + locked.getId());
+            }
+            droppedPerBlob.merge(message.getBlob().getId(), 1, Integer::sum);
+            em.remove(message);
+        }
+        locked.nextModSeq();
+        // The entries' rows must be gone before their blobs can be (foreign key), and the blob
+        // statements are bulk statements that do not wait for the persistence context's own flush.
+        em.flush();
+        blobs.release(droppedPerBlob);
+    }
+
+    /** Every entry of a mailbox, for removing it whole. */
+    public List<MailboxMessage> allIn(Mailbox mailbox) {
+        return em.createQuery("select m from MailboxMessage m where m.mailbox = :mailbox order by m.uid",
+                        MailboxMessage.class)
+                .setParameter("mailbox", mailbox)
+                .getResultList();
+    }
+}

@@ -1,0 +1,59 @@
+package org.posthorn.ejb.testing;
+
+import jakarta.persistence.EntityManager;
+import org.posthorn.ejb.admin.AccountAdmin;
+import org.posthorn.ejb.admin.AccountFactory;
+import org.posthorn.ejb.admin.AccountRemover;
+import org.posthorn.ejb.admin.AdminBootstrap;
+import org.posthorn.ejb.admin.DomainAdmin;
+import org.posthorn.ejb.auth.AuthenticationMdb;
+import org.posthorn.ejb.auth.Authenticator;
+import org.posthorn.ejb.auth.PasswordHasher;
+import org.posthorn.ejb.directory.DirectoryLookup;
+import org.posthorn.ejb.mta.LocalDelivery;
+import org.posthorn.ejb.mta.RecipientResolver;
+import org.posthorn.ejb.mta.SmtpTransactionMdb;
+import org.posthorn.ejb.pop3.Maildrop;
+import org.posthorn.ejb.pop3.MaildropMdb;
+import org.posthorn.ejb.store.BlobReferences;
+import org.posthorn.ejb.store.MailStorageRemover;
+import org.posthorn.ejb.store.MailboxLocks;
+import org.posthorn.ejb.store.MailboxProvisioner;
+import org.posthorn.ejb.store.MessageAppender;
+import org.posthorn.ejb.store.MessageExpunger;
+
+/** The post office's beans wired together on a {@link TestDatabase}, as the container wires them. */
+public final class PostOffice {
+
+    public final TestDatabase db;
+    public final DomainAdmin domains;
+    public final AccountAdmin accounts;
+    public final AdminBootstrap bootstrap;
+    public final SmtpTransactionMdb mta;
+    public final AuthenticationMdb authentication;
+    public final Authenticator authenticator;
+    public final MaildropMdb maildrop;
+
+    public PostOffice(TestDatabase db) {
+        this.db = db;
+        EntityManager em = db.entityManager();
+        PasswordHasher hasher = new PasswordHasher();
+        DirectoryLookup lookup = Beans.wire(DirectoryLookup.class, em);
+        AccountFactory factory = Beans.wire(AccountFactory.class, em, hasher,
+                Beans.wire(MailboxProvisioner.class, em));
+        MailboxLocks locks = Beans.wire(MailboxLocks.class, em);
+        MessageExpunger expunger = Beans.wire(MessageExpunger.class, em, Beans.wire(BlobReferences.class, em));
+        AccountRemover remover = Beans.wire(AccountRemover.class, em,
+                Beans.wire(MailStorageRemover.class, em, locks, expunger));
+        RecipientResolver resolver = Beans.wire(RecipientResolver.class, lookup);
+
+        domains = Beans.wire(DomainAdmin.class, em, lookup, remover);
+        accounts = Beans.wire(AccountAdmin.class, em, lookup, factory, remover, hasher);
+        bootstrap = Beans.wire(AdminBootstrap.class, lookup, factory, hasher);
+        mta = Beans.wire(SmtpTransactionMdb.class, resolver,
+                Beans.wire(LocalDelivery.class, em, resolver, locks, Beans.wire(MessageAppender.class, em)));
+        authenticator = Beans.wire(Authenticator.class, lookup, hasher);
+        authentication = Beans.wire(AuthenticationMdb.class, authenticator);
+        maildrop = Beans.wire(MaildropMdb.class, Beans.wire(Maildrop.class, em, locks, expunger));
+    }
+}
