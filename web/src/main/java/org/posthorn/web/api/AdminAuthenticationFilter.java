@@ -1,0 +1,45 @@
+package org.posthorn.web.api;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
+import org.posthorn.ejb.auth.AuthenticatedAccount;
+import org.posthorn.ejb.auth.Authenticator;
+
+/**
+ * HTTP Basic authentication (RFC 7617) for {@link AdminOnly} resources, against the same password
+ * store as the mail protocols. No or wrong credentials: {@code 401} with a challenge; a valid account
+ * without the ADMIN role: {@code 403}.
+ */
+@Provider
+@AdminOnly
+@Priority(Priorities.AUTHENTICATION)
+@ApplicationScoped
+public class AdminAuthenticationFilter implements ContainerRequestFilter {
+
+    static final String CHALLENGE = "Basic realm=\"Posthorn\"";
+
+    @Inject
+    Authenticator authenticator;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Optional<AuthenticatedAccount> account = BasicCredentials.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .flatMap(credentials -> authenticator.authenticate(credentials.login(), credentials.password()));
+        if (account.isEmpty()) {
+            request.abortWith(Response.fromResponse(
+                            ErrorResponses.of(Response.Status.UNAUTHORIZED, "authentication required"))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+                    .build());
+        } else if (!account.get().isAdmin()) {
+            request.abortWith(ErrorResponses.of(Response.Status.FORBIDDEN, "the ADMIN role is required"));
+        }
+    }
+}
