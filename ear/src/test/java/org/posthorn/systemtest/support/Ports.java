@@ -1,0 +1,24 @@
+package org.posthorn.systemtest.support;
+
+/** The ports of the server under test: the defaults shifted by the test port offset (see ear/pom.xml). */
+public final class Ports {
+
+    private Ports() {
+    }
+
+    public static int offset() {
+        return Integer.getInteger("posthorn.test.port-offset", 0);
+    }
+
+    public static int smtp() {
+        return 2525 + offset();
+    }
+
+    public static int pop3() {
+        return 2110 + offset();
+    }
+
+    public static int http() {
+        return 8080 + offset();
+    }
+}
