@@ -57,6 +57,8 @@ class SmtpWireIT {
             assertThat(smtp.readSmtpReply()).startsWith("250 2.1.5");
             smtp.send("RCPT TO:<abuse@wire.test>");
             assertThat(smtp.readSmtpReply()).startsWith("250 2.1.5");
+            smtp.send("RCPT TO:<Postmaster>");
+            assertThat(smtp.readSmtpReply()).as("RFC 5321 §4.5.1 domain-less postmaster").startsWith("250 2.1.5");
             smtp.send("QUIT");
             assertThat(smtp.readSmtpReply()).startsWith("221 2.0.0");
         }

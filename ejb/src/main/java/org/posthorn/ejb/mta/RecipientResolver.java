@@ -12,6 +12,7 @@ import org.posthorn.ejb.directory.DirectoryLookup;
 import org.posthorn.ejb.directory.Domain;
 import org.posthorn.spi.MailAddress;
 import org.posthorn.spi.MailError;
+import org.posthorn.settings.Settings;
 
 /**
  * The recipient policy: which envelope recipients this server takes and for which account.
@@ -21,7 +22,9 @@ import org.posthorn.spi.MailError;
  *       offered yet.</li>
  *   <li>An enabled account of that address takes it; the local part is compared case-insensitively.</li>
  *   <li>{@code postmaster} and {@code abuse} exist in every local domain (RFC 5321 §4.5.1,
- *       RFC 2142 §2): without an enabled account of that name they go to {@code admin}.</li>
+ *       RFC 2142 §2): without an enabled account of that name they go to {@code admin}. So does
+ *       {@code postmaster} at the server's own host name, which is what the wire makes of the
+ *       domain-less {@code RCPT TO:<Postmaster>} every SMTP server must accept.</li>
  *   <li>Anything else is {@code NOT_FOUND}.</li>
  * </ul>
  * The recipient comes off the wire; it is only used as a lookup key.
@@ -36,6 +39,11 @@ public class RecipientResolver {
     DirectoryLookup directory;
 
     public Resolution resolve(MailAddress recipient) {
+        if (isServerPostmaster(recipient)) {
+            return directory.account(AccountName.ADMIN)
+                    .<Resolution>map(a -> new Resolution.Local(a.getId(), a.getAddress()))
+                    .orElse(new Resolution.Refused(MailError.TEMPORARY_FAILURE));
+        }
         Optional<String> name = AccountName.ofRecipient(recipient);
         boolean localDomain = name.flatMap(AccountName::domainOf)
                 .flatMap(directory::domain)
@@ -51,5 +59,10 @@ public class RecipientResolver {
         }
         return account.<Resolution>map(a -> new Resolution.Local(a.getId(), a.getAddress()))
                 .orElse(new Resolution.Refused(MailError.NOT_FOUND));
+    }
+
+    private static boolean isServerPostmaster(MailAddress recipient) {
+        return recipient.normalizedLocalPart().equals("postmaster")
+                && recipient.domain().equalsIgnoreCase(Settings.HOSTNAME.get());
     }
 }
