@@ -22,6 +22,8 @@ public class LineClient implements AutoCloseable {
     public LineClient(int port) {
         try {
             socket = new Socket();
+            // Like real MTAs: without it, Nagle holds back the final "." behind the message body.
+            socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             socket.setSoTimeout(30_000);
             in = new java.io.BufferedInputStream(socket.getInputStream());
