@@ -45,7 +45,7 @@ class MailSpineIT {
     @BeforeAll
     static void createAccounts() {
         AdminApi.forTestServer().createDomainWithAccounts(DOMAIN,
-                "plain", "multipart", "eightbit", "dots", "trace", "jakarta", "multi1", "multi2");
+                "plain", "multipart", "large", "eightbit", "dots", "trace", "jakarta", "multi1", "multi2");
     }
 
     @Test
@@ -82,6 +82,31 @@ class MailSpineIT {
         byte[] raw = SmtpSender.bytesOf(built);
 
         assertThat(deliverAndFetch(raw, "multipart")).isEqualTo(raw);
+    }
+
+    @Test
+    void largeMessageGoesThroughASpoolFileAndComesBackByteExact() throws Exception {
+        Session session = SmtpSender.session(Ports.smtp());
+        MimeMessage built = new MimeMessage(session);
+        built.setFrom("sender@elsewhere.test");
+        built.setRecipients(Message.RecipientType.TO, "large@spine.test");
+        built.setSubject("five megabytes");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Above the 1 MiB memory limit of the spool.", "UTF-8");
+        MimeBodyPart attachment = new MimeBodyPart();
+        byte[] binary = new byte[5 * 1024 * 1024];
+        new java.util.Random(5).nextBytes(binary);
+        attachment.setContent(binary, "application/octet-stream");
+        attachment.setFileName("large.bin");
+        built.setContent(new MimeMultipart(text, attachment));
+        built.saveChanges();
+        byte[] raw = SmtpSender.bytesOf(built);
+
+        assertThat(deliverAndFetch(raw, "large")).isEqualTo(raw);
+        java.nio.file.Path spool = java.nio.file.Path.of(System.getProperty("posthorn.test.base-dir"), "tmp", "posthorn-spool");
+        try (var files = java.nio.file.Files.list(spool)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".spool"))).as("spool files left behind").isEmpty();
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.posthorn.connector.pop3.Pop3Protocol;
 import org.posthorn.connector.server.ListenerHost;
 import org.posthorn.connector.smtp.SmtpConfig;
 import org.posthorn.connector.smtp.SmtpProtocol;
+import org.posthorn.connector.smtp.decode.MessageSpool;
 import org.posthorn.settings.Settings;
 
 /**
@@ -40,6 +41,8 @@ public class PosthornResourceAdapter implements ResourceAdapter {
 
     @Override
     public void start(BootstrapContext context) {
+        // Messages that were being received when a previous run died were never acknowledged.
+        MessageSpool.deleteLeftovers(Settings.spoolDirectory());
         endpoints = new EndpointRegistry();
         var postOffice = new WorkManagerPostOffice(context.getWorkManager(), endpoints,
                 Settings.MAX_CONCURRENT_CALLS.get());

@@ -1,5 +1,6 @@
 package org.posthorn.settings;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -44,6 +45,12 @@ public final class Settings {
     public static final Setting<Duration> SMTP_IDLE_TIMEOUT = duration("posthorn.smtp.idle-timeout", Duration.ofMinutes(5),
             "Silence after which an SMTP connection is closed with 421 4.4.2.");
 
+    public static final Setting<String> SPOOL_DIR = text("posthorn.spool.dir", null,
+            "Where messages above posthorn.spool.memory-limit are kept while they are received "
+            + "(default: posthorn-spool in WildFly's temp directory, else in java.io.tmpdir).");
+    public static final Setting<Long> SPOOL_MEMORY_LIMIT = size("posthorn.spool.memory-limit", 1024L * 1024,
+            "Octets of an incoming message kept in memory; a larger message moves to a spool file.");
+
     // --- POP3 (RFC 1939)
 
     public static final Setting<Duration> POP3_IDLE_TIMEOUT = duration("posthorn.pop3.idle-timeout", Duration.ofMinutes(10),
@@ -65,13 +72,24 @@ public final class Settings {
     /** Every setting, for documentation and start-up logging. */
     public static List<Setting<?>> all() {
         return List.of(HOSTNAME, DATA_DIR, BIND_ADDRESS, SMTP_PORT, POP3_PORT, MAX_CONNECTIONS, MAX_CONCURRENT_CALLS,
-                MAX_MESSAGE_SIZE, SMTP_MAX_RECIPIENTS, SMTP_MAX_ERRORS, SMTP_IDLE_TIMEOUT, POP3_IDLE_TIMEOUT,
+                MAX_MESSAGE_SIZE, SMTP_MAX_RECIPIENTS, SMTP_MAX_ERRORS, SMTP_IDLE_TIMEOUT, SPOOL_DIR, SPOOL_MEMORY_LIMIT,
+                POP3_IDLE_TIMEOUT,
                 AUTH_FAILURE_DELAY, POP3_MAX_ERRORS, ADMIN_PASSWORD, PORT_OFFSET);
     }
 
     /** The port a listener really binds: the configured one plus WildFly's port offset. */
     public static int listenPort(Setting<Integer> port) {
         return port.get() + PORT_OFFSET.get();
+    }
+
+    /** The directory of {@link #SPOOL_DIR}, with its default resolved. */
+    public static Path spoolDirectory() {
+        String configured = SPOOL_DIR.get();
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        String temp = System.getProperty("jboss.server.temp.dir", System.getProperty("java.io.tmpdir"));
+        return Path.of(temp, "posthorn-spool");
     }
 
     private static Setting<String> text(String name, String defaultValue, String description) {

@@ -39,6 +39,11 @@ public final class DotUnstuffer {
      */
     public record Report(long size, boolean tooBig, boolean bareLineEnds, boolean lineTooLong,
                          Optional<IOException> sinkFailure) {
+
+        /** Whether nothing stands in the way of handing the message on. */
+        public boolean isAcceptable() {
+            return !tooBig && !bareLineEnds && !lineTooLong && sinkFailure.isEmpty();
+        }
     }
 
     private enum State {

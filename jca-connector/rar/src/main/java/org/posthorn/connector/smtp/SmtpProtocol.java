@@ -3,15 +3,18 @@ package org.posthorn.connector.smtp;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.posthorn.connector.endpoint.PostOffice;
 import org.posthorn.connector.server.Protocol;
 import org.posthorn.connector.smtp.command.SmtpCommandTable;
 import org.posthorn.connector.smtp.command.SmtpDispatcher;
 import org.posthorn.connector.smtp.command.SmtpSession;
+import org.posthorn.connector.smtp.decode.MessageSpool;
 import org.posthorn.connector.smtp.decode.ReadThrottle;
 import org.posthorn.connector.smtp.decode.SmtpFrameDecoder;
 import org.posthorn.connector.smtp.encode.ReplyFormatter;
@@ -35,10 +38,25 @@ public final class SmtpProtocol implements Protocol {
     private final SmtpConfig config;
     private final SmtpCommandTable table;
 
+    private final Supplier<MessageSpool> spools;
+
+    /** SMTP with message spooling as {@link Settings} configure it. */
     public SmtpProtocol(PostOffice postOffice, SmtpConfig config) {
+        this(postOffice, config, spoolsFromSettings());
+    }
+
+    /** SMTP whose incoming messages go to the spools {@code spools} makes. */
+    public SmtpProtocol(PostOffice postOffice, SmtpConfig config, Supplier<MessageSpool> spools) {
         this.postOffice = postOffice;
         this.config = config;
         this.table = new SmtpCommandTable(postOffice);
+        this.spools = spools;
+    }
+
+    private static Supplier<MessageSpool> spoolsFromSettings() {
+        long memoryLimit = Settings.SPOOL_MEMORY_LIMIT.get();
+        Path directory = Settings.spoolDirectory();
+        return () -> new MessageSpool(memoryLimit, directory);
     }
 
     @Override
@@ -70,7 +88,7 @@ public final class SmtpProtocol implements Protocol {
     void install(Channel channel, ClientConnection client) {
         var session = new SmtpSession(config, client, channel.id().asShortText(), Clock.systemUTC());
         var throttle = new ReadThrottle(channel);
-        var decoder = new SmtpFrameDecoder(table::changesFraming, config.maxMessageSize(), throttle);
+        var decoder = new SmtpFrameDecoder(table::changesFraming, config.maxMessageSize(), throttle, spools);
         channel.pipeline().addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         channel.pipeline().addLast("decoder", decoder);
         channel.pipeline().addLast("encoder", ENCODER);

@@ -1,6 +1,7 @@
 package org.posthorn.connector.smtp.command;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.posthorn.connector.codec.DotUnstuffer;
@@ -37,6 +38,9 @@ final class MessageHandler {
         }
         SmtpEnvelope envelope = session.endTransaction().envelope();
         DotUnstuffer.Report report = data.report();
+        if (!report.isAcceptable()) {
+            data.content().discard();
+        }
         if (report.sinkFailure().isPresent()) {
             LOG.log(Level.WARNING, report.sinkFailure().get(), () -> "smtp session " + session.sessionId()
                     + ": cannot spool message; answering 451");
@@ -51,8 +55,11 @@ final class MessageHandler {
         if (report.lineTooLong()) {
             return Outcome.reply(SmtpReply.of(550, "5.6.0", "Message contains a line longer than 1000 octets"));
         }
-        return new Outcome.Pending<DeliveryOutcome>(
-                postOffice.call(SmtpTransactionListener.class, mta -> mta.deliver(envelope, data.content())),
+        CompletableFuture<DeliveryOutcome> delivered =
+                postOffice.call(SmtpTransactionListener.class, mta -> mta.deliver(envelope, data.content()));
+        // Whatever the outcome and whether or not the client is still there, the spool file goes.
+        delivered.whenComplete((outcome, failure) -> data.content().discard());
+        return new Outcome.Pending<DeliveryOutcome>(delivered,
                 (delivery, failure) -> {
                     if (failure != null) {
                         return Outcome.reply(MailErrorReplies.failure("delivery", failure, session));

@@ -1,15 +1,15 @@
 package org.posthorn.connector.smtp.decode;
 
 import org.posthorn.connector.codec.DotUnstuffer;
-import org.posthorn.spi.MessageContent;
 
 /**
  * A message read after {@code DATA}, up to its {@code CRLF "." CRLF}. The content is never more than
  * the size limit; whether the message may be accepted at all is for the processor to decide from the
  * report.
  *
- * @param content the unstuffed octets that were kept (truncated when {@code report.tooBig()})
+ * @param content the unstuffed octets that were kept (truncated when {@code report.tooBig()}); whoever
+ *                handles the frame discards it when done
  * @param report  size, bare CR/LF, over-long lines, spool failure
  */
-public record MessageData(MessageContent content, DotUnstuffer.Report report) implements SmtpFrame {
+public record MessageData(SpooledMessage content, DotUnstuffer.Report report) implements SmtpFrame {
 }

@@ -3,8 +3,10 @@ package org.posthorn.connector.smtp.decode;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.posthorn.connector.codec.DotUnstuffer;
 import org.posthorn.connector.codec.LineFramer;
 
@@ -37,6 +39,7 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
     private final Predicate<String> changesFraming;
     private final long maxMessageSize;
     private final ReadThrottle throttle;
+    private final Supplier<MessageSpool> spools;
     private final LineFramer lines = new LineFramer(MAX_COMMAND_LINE);
 
     private ChannelHandlerContext ctx;
@@ -51,11 +54,14 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
      * @param changesFraming whether a verb (upper case) may change the framing of what follows it
      * @param maxMessageSize the most octets of a message kept; more are counted and dropped
      * @param throttle       stops reading while paused with unread bytes
+     * @param spools         a fresh spool for each message
      */
-    public SmtpFrameDecoder(Predicate<String> changesFraming, long maxMessageSize, ReadThrottle throttle) {
+    public SmtpFrameDecoder(Predicate<String> changesFraming, long maxMessageSize, ReadThrottle throttle,
+                            Supplier<MessageSpool> spools) {
         this.changesFraming = changesFraming;
         this.maxMessageSize = maxMessageSize;
         this.throttle = throttle;
+        this.spools = spools;
     }
 
     @Override
@@ -68,6 +74,11 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
     public void handlerRemoved(ChannelHandlerContext ctx) {
         buffer.release();
         buffer = null;
+        if (spool != null) {
+            // The connection ended in the middle of DATA.
+            spool.discard();
+            spool = null;
+        }
     }
 
     @Override
@@ -105,7 +116,7 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
         throttle.release(ReadThrottle.Reason.FRAMING_PAUSED);
         mode = next;
         if (next == InputMode.DATA) {
-            spool = new MessageSpool();
+            spool = spools.get();
             message = new DotUnstuffer(spool, maxMessageSize, MAX_TEXT_LINE);
         }
         decode();
@@ -163,7 +174,15 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
         if (!message.decode(buffer)) {
             return null;
         }
-        MessageData data = new MessageData(spool.content(), message.report());
+        DotUnstuffer.Report report = message.report();
+        MessageData data;
+        try {
+            data = new MessageData(spool.content(), report);
+        } catch (IOException e) {
+            spool.discard();
+            data = new MessageData(SpooledMessage.empty(), new DotUnstuffer.Report(report.size(), report.tooBig(),
+                    report.bareLineEnds(), report.lineTooLong(), Optional.of(e)));
+        }
         spool = null;
         message = null;
         mode = InputMode.COMMANDS;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,8 @@ import org.posthorn.connector.smtp.decode.BadLine;
 import org.posthorn.connector.smtp.decode.CommandLine;
 import org.posthorn.connector.smtp.decode.InputMode;
 import org.posthorn.connector.smtp.decode.MessageData;
+import org.posthorn.connector.smtp.decode.MessageSpool;
+import org.posthorn.connector.smtp.decode.SpooledMessage;
 import org.posthorn.connector.smtp.decode.SmtpFrame;
 import org.posthorn.connector.smtp.encode.ReplyFormatter;
 import org.posthorn.spi.ClientConnection;
@@ -390,7 +393,17 @@ class SmtpDispatcherTest {
 
     private static MessageData message(String content, boolean tooBig, boolean bare, boolean longLine) {
         byte[] bytes = content.getBytes(StandardCharsets.US_ASCII);
-        return new MessageData(MessageContent.of(bytes),
+        return new MessageData(spooled(bytes),
                 new DotUnstuffer.Report(bytes.length, tooBig, bare, longLine, Optional.empty()));
+    }
+
+    private static SpooledMessage spooled(byte[] bytes) {
+        try {
+            MessageSpool spool = new MessageSpool(Long.MAX_VALUE, Path.of("in-memory-only"));
+            spool.write(bytes);
+            return spool.content();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

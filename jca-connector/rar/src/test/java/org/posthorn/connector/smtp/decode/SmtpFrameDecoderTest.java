@@ -136,9 +136,14 @@ class SmtpFrameDecoderTest {
         return frames;
     }
 
+    private static final java.nio.file.Path SPOOL =
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "posthorn-test-spool");
+
     private static EmbeddedChannel channel(long maxMessageSize) {
         EmbeddedChannel channel = new EmbeddedChannel();
-        channel.pipeline().addLast(new SmtpFrameDecoder(FRAMING::contains, maxMessageSize, new ReadThrottle(channel)));
+        channel.pipeline().addLast(new SmtpFrameDecoder(FRAMING::contains, maxMessageSize, new ReadThrottle(channel),
+                // A small memory limit, so that larger test messages go through a spool file too.
+                () -> new MessageSpool(16 * 1024, SPOOL)));
         return channel;
     }
 
