@@ -40,7 +40,8 @@ class Pop3ConversationScriptsTest {
             .with(MaildropListener.class, maildrops)
             .with(AuthenticationListener.class, Pop3Fixtures.authenticator());
     private final Pop3Config config = new Pop3Config("pop.example.test", Duration.ofSeconds(1), Duration.ofMillis(50), 5);
-    private final TestServer server = new TestServer(new Pop3Protocol(postOffice, config));
+    private final Pop3Protocol protocol = new Pop3Protocol(postOffice, config);
+    private final TestServer server = new TestServer(protocol);
 
     @AfterEach
     void stop() {
@@ -88,7 +89,7 @@ class Pop3ConversationScriptsTest {
     }
 
     @Test
-    void deletionsHappenOnlyOnQuit() {
+    void deletionsHappenOnlyOnQuit() throws InterruptedException {
         ConversationScript.parse("dele-then-drop", """
                 S: \\+OK Posthorn POP3 server ready
                 C: USER alice@example.test
@@ -101,10 +102,20 @@ class Pop3ConversationScriptsTest {
                 S: \\+OK message 2 deleted
                 """).run("127.0.0.1", server.port());
         assertThat(maildrops.deleteCalls()).isEmpty();
+        awaitUnlocked(ALICE);
 
         ConversationScript.load(scriptPath("transaction.txt")).run("127.0.0.1", server.port());
         assertThat(maildrops.deleteCalls()).hasSize(1);
         assertThat(maildrops.messages(ALICE)).extracting(InMemoryMaildrops.Stored::uniqueId).containsExactly("uid-2", "uid-3");
+    }
+
+    /** The server learns of a dropped connection a moment after the client has dropped it. */
+    private void awaitUnlocked(String account) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (protocol.locks().isLocked(account) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(protocol.locks().isLocked(account)).as("lock released after the connection dropped").isFalse();
     }
 
     @Test
