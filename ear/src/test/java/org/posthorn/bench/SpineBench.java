@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.posthorn.systemtest.support.AdminApi;
+import org.posthorn.systemtest.support.Launcher;
 import org.posthorn.systemtest.support.LineClient;
 import org.posthorn.systemtest.support.Pop3Mailbox;
 
@@ -26,23 +27,22 @@ import org.posthorn.systemtest.support.Pop3Mailbox;
  */
 class SpineBench {
 
-    private static final int OFFSET = 9000;
-    private static final String ADMIN_PASSWORD = "bench-admin-secret";
-    private static final Path DATA = Path.of("target", "bench-data").toAbsolutePath();
+    private static final Launcher POSTHORN = new Launcher(9000, Path.of("target", "bench-data"),
+            Path.of("target", "bench-launcher.log"), "bench-admin-secret");
     private static final int MESSAGES_PER_CONNECTION = Integer.getInteger("bench.messages", 200);
     private static final byte[] BODY = fourKilobyteMessage();
 
-    private static final AdminApi API = new AdminApi(8080 + OFFSET, "admin", ADMIN_PASSWORD);
+    private static final AdminApi API = POSTHORN.adminApi();
 
     @BeforeAll
     static void startServer() throws Exception {
-        deleteRecursively(DATA);
-        check(launcher("start") == 0, "posthorn start failed, see target/bench-launcher.log");
+        POSTHORN.deleteData();
+        check(POSTHORN.run("start") == 0, "posthorn start failed, see " + POSTHORN.log());
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        launcher("stop");
+        POSTHORN.run("stop");
     }
 
     @Test
@@ -57,7 +57,7 @@ class SpineBench {
             API.createDomainWithAccounts("bench.test", user);
             Result result = ingest(user, connections, MESSAGES_PER_CONNECTION);
             int expected = connections * MESSAGES_PER_CONNECTION;
-            try (var pop = new Pop3Mailbox(2110 + OFFSET, user + "@bench.test", AdminApi.passwordOf(user))) {
+            try (var pop = new Pop3Mailbox(POSTHORN.port(2110), user + "@bench.test", AdminApi.passwordOf(user))) {
                 check(pop.count() == expected, "stored " + pop.count() + " of " + expected);
                 pop.quit();
             }
@@ -69,7 +69,7 @@ class SpineBench {
         long start = System.nanoTime();
         long bytes = 0;
         int count;
-        try (var pop = new Pop3Mailbox(2110 + OFFSET, user + "@bench.test", AdminApi.passwordOf(user))) {
+        try (var pop = new Pop3Mailbox(POSTHORN.port(2110), user + "@bench.test", AdminApi.passwordOf(user))) {
             count = pop.count();
             for (int i = 1; i <= count; i++) {
                 bytes += pop.retrieve(i).length;
@@ -79,7 +79,7 @@ class SpineBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("POP3 RETR, one session: %d messages in %.2f s = %.1f msg/s, %.1f MiB/s%n",
                 count, seconds, count / seconds, bytes / seconds / (1024 * 1024));
-        System.out.printf("Server resident memory after the run: %d MiB (pid %d)%n", residentMiB(), serverPid());
+        System.out.printf("Server resident memory after the run: %d MiB (pid %d)%n", residentMiB(), POSTHORN.serverPid());
     }
 
     private record Result(double seconds, long[] latenciesNanos) {
@@ -115,7 +115,7 @@ class SpineBench {
     /** One SMTP session delivering {@code count} messages; returns each message's MAIL-to-250 latency. */
     private static long[] sendOverOneConnection(String user, int count) {
         long[] latencies = new long[count];
-        try (var smtp = new LineClient(2525 + OFFSET)) {
+        try (var smtp = new LineClient(POSTHORN.port(2525))) {
             expect(smtp.readSmtpReply(), "220");
             smtp.send("EHLO bench.client");
             expect(smtp.readSmtpReply(), "250");
@@ -146,12 +146,9 @@ class SpineBench {
         return text.toString().getBytes(US_ASCII);
     }
 
-    private static long serverPid() throws Exception {
-        return Long.parseLong(Files.readString(DATA.resolve("posthorn.pid")).trim());
-    }
 
     private static long residentMiB() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(serverPid()), "status"))) {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(POSTHORN.serverPid()), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
             }
@@ -169,22 +166,5 @@ class SpineBench {
         }
     }
 
-    private static int launcher(String command) throws Exception {
-        var builder = new ProcessBuilder(System.getProperty("posthorn.launcher"), command,
-                "-Djboss.socket.binding.port-offset=" + OFFSET, "-Dposthorn.data.dir=" + DATA)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "bench-launcher.log").toFile()));
-        builder.environment().put("POSTHORN_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        Process process = builder.start();
-        check(process.waitFor(6, TimeUnit.MINUTES), "launcher " + command + " hung");
-        return process.exitValue();
-    }
 
-    private static void deleteRecursively(Path path) throws Exception {
-        if (Files.exists(path)) {
-            try (var paths = Files.walk(path)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 }

@@ -3,17 +3,13 @@ package org.posthorn.systemtest;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.posthorn.systemtest.support.AdminApi;
+import org.posthorn.systemtest.support.Launcher;
 import org.posthorn.systemtest.support.LineClient;
 import org.posthorn.systemtest.support.Pop3Mailbox;
 
@@ -23,35 +19,27 @@ import org.posthorn.systemtest.support.Pop3Mailbox;
  */
 class LauncherDurabilityIT {
 
-    private static final int OFFSET = 8000;
-    private static final String ADMIN_PASSWORD = "launcher-admin-secret";
-    private static final Path DATA = Path.of("target", "launcher-data").toAbsolutePath();
-    private static final Path LOG = Path.of("target", "launcher-it.log").toAbsolutePath();
+    private static final Launcher POSTHORN = new Launcher(8000, Path.of("target", "launcher-data"),
+            Path.of("target", "launcher-it.log"), "launcher-admin-secret", "-Dposthorn.hostname=launcher.posthorn.test");
 
     @BeforeAll
-    static void freshDataDirectory() throws IOException {
-        if (Files.exists(DATA)) {
-            try (var paths = Files.walk(DATA)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+    static void freshDataDirectory() throws Exception {
+        POSTHORN.deleteData();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        launcher("stop");
+        POSTHORN.run("stop");
     }
 
     @Test
     void acknowledgedMessageSurvivesSigkillAndRestart() throws Exception {
-        assertThat(launcher("start")).as("posthorn start, see " + LOG).isZero();
-        assertThat(launcher("status")).isZero();
-
-        var api = new AdminApi(8080 + OFFSET, "admin", ADMIN_PASSWORD);
-        api.createDomainWithAccounts("durable.test", "ivy");
+        assertThat(POSTHORN.run("start")).as("posthorn start, see " + POSTHORN.log()).isZero();
+        assertThat(POSTHORN.run("status")).isZero();
+        POSTHORN.adminApi().createDomainWithAccounts("durable.test", "ivy");
 
         String marker = "durable-" + System.nanoTime();
-        try (var smtp = new LineClient(2525 + OFFSET)) {
+        try (var smtp = new LineClient(POSTHORN.port(2525))) {
             assertThat(smtp.readSmtpReply()).startsWith("220");
             smtp.sendRaw(("EHLO client.posthorn.test\r\nMAIL FROM:<sender@elsewhere.test>\r\n"
                     + "RCPT TO:<ivy@durable.test>\r\nDATA\r\n").getBytes(US_ASCII));
@@ -64,36 +52,21 @@ class LauncherDurabilityIT {
             killServerHard();
         }
 
-        assertThat(launcher("start")).as("second start after SIGKILL, see " + LOG).isZero();
-        try (var pop = new Pop3Mailbox(2110 + OFFSET, "ivy@durable.test", AdminApi.passwordOf("ivy"))) {
+        assertThat(POSTHORN.run("start")).as("second start after SIGKILL, see " + POSTHORN.log()).isZero();
+        try (var pop = new Pop3Mailbox(POSTHORN.port(2110), "ivy@durable.test", AdminApi.passwordOf("ivy"))) {
             assertThat(pop.count()).isEqualTo(1);
             assertThat(new String(pop.retrieve(1), US_ASCII)).contains("Subject: " + marker);
             pop.quit();
         }
 
-        assertThat(launcher("stop")).isZero();
-        assertThat(launcher("status")).as("status of a stopped server").isEqualTo(3);
+        assertThat(POSTHORN.run("stop")).isZero();
+        assertThat(POSTHORN.run("status")).as("status of a stopped server").isEqualTo(3);
     }
 
     private static void killServerHard() throws Exception {
-        long pid = Long.parseLong(Files.readString(DATA.resolve("posthorn.pid")).trim());
+        long pid = POSTHORN.serverPid();
         ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
         assertThat(new ProcessBuilder("kill", "-KILL", Long.toString(pid)).start().waitFor()).isZero();
         server.onExit().get(30, TimeUnit.SECONDS);
-    }
-
-    private static int launcher(String command) throws Exception {
-        List<String> args = new ArrayList<>(List.of(System.getProperty("posthorn.launcher"), command,
-                "-Djboss.socket.binding.port-offset=" + OFFSET, "-Dposthorn.data.dir=" + DATA,
-                "-Dposthorn.hostname=launcher.posthorn.test"));
-        var builder = new ProcessBuilder(args).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()));
-        builder.environment().put("POSTHORN_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        Process process = builder.start();
-        if (!process.waitFor(6, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("launcher " + command + " did not finish");
-        }
-        return process.exitValue();
     }
 }

@@ -65,43 +65,14 @@ class MailSpineIT {
 
     @Test
     void multipartWithAttachmentComesBackByteExact() throws Exception {
-        Session session = SmtpSender.session(Ports.smtp());
-        MimeMessage built = new MimeMessage(session);
-        built.setFrom("sender@elsewhere.test");
-        built.setRecipients(Message.RecipientType.TO, "multipart@spine.test");
-        built.setSubject("with attachment");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("See the attachment.", "UTF-8");
-        MimeBodyPart attachment = new MimeBodyPart();
-        byte[] binary = new byte[20_000];
-        new java.util.Random(42).nextBytes(binary);
-        attachment.setContent(binary, "application/octet-stream");
-        attachment.setFileName("random.bin");
-        built.setContent(new MimeMultipart(text, attachment));
-        built.saveChanges();
-        byte[] raw = SmtpSender.bytesOf(built);
-
+        byte[] raw = withAttachment("multipart@spine.test", "with attachment", "See the attachment.", 20_000, 42);
         assertThat(deliverAndFetch(raw, "multipart")).isEqualTo(raw);
     }
 
     @Test
     void largeMessageGoesThroughASpoolFileAndComesBackByteExact() throws Exception {
-        Session session = SmtpSender.session(Ports.smtp());
-        MimeMessage built = new MimeMessage(session);
-        built.setFrom("sender@elsewhere.test");
-        built.setRecipients(Message.RecipientType.TO, "large@spine.test");
-        built.setSubject("five megabytes");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("Above the 1 MiB memory limit of the spool.", "UTF-8");
-        MimeBodyPart attachment = new MimeBodyPart();
-        byte[] binary = new byte[5 * 1024 * 1024];
-        new java.util.Random(5).nextBytes(binary);
-        attachment.setContent(binary, "application/octet-stream");
-        attachment.setFileName("large.bin");
-        built.setContent(new MimeMultipart(text, attachment));
-        built.saveChanges();
-        byte[] raw = SmtpSender.bytesOf(built);
-
+        byte[] raw = withAttachment("large@spine.test", "five megabytes", "Above the 1 MiB memory limit of the spool.",
+                5 * 1024 * 1024, 5);
         assertThat(deliverAndFetch(raw, "large")).isEqualTo(raw);
         java.nio.file.Path spool = java.nio.file.Path.of(System.getProperty("posthorn.test.base-dir"), "tmp", "posthorn-spool");
         try (var files = java.nio.file.Files.list(spool)) {
@@ -217,6 +188,25 @@ class MailSpineIT {
             assertThat(pop.count()).isZero();
             pop.quit();
         }
+    }
+
+    /** A multipart/mixed message with a text part and a random binary attachment, as Jakarta Mail builds it. */
+    private static byte[] withAttachment(String to, String subject, String text, int attachmentSize, long seed)
+            throws Exception {
+        MimeMessage built = new MimeMessage(SmtpSender.session(Ports.smtp()));
+        built.setFrom("sender@elsewhere.test");
+        built.setRecipients(Message.RecipientType.TO, to);
+        built.setSubject(subject);
+        MimeBodyPart textPart = new MimeBodyPart();
+        textPart.setText(text, "UTF-8");
+        MimeBodyPart attachment = new MimeBodyPart();
+        byte[] binary = new byte[attachmentSize];
+        new java.util.Random(seed).nextBytes(binary);
+        attachment.setContent(binary, "application/octet-stream");
+        attachment.setFileName("attachment.bin");
+        built.setContent(new MimeMultipart(textPart, attachment));
+        built.saveChanges();
+        return SmtpSender.bytesOf(built);
     }
 
     private static byte[] deliverAndFetch(byte[] raw, String user) throws Exception {
