@@ -18,6 +18,10 @@ public final class Ports {
         return 2110 + offset();
     }
 
+    public static int pop3s() {
+        return 2995 + offset();
+    }
+
     public static int http() {
         return 8080 + offset();
     }

@@ -7,7 +7,14 @@ import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 import org.posthorn.connector.activation.ListenerActivationSpec;
@@ -15,14 +22,22 @@ import org.posthorn.connector.endpoint.EndpointRegistry;
 import org.posthorn.connector.endpoint.WorkManagerPostOffice;
 import org.posthorn.connector.pop3.Pop3Config;
 import org.posthorn.connector.pop3.Pop3Protocol;
+import org.posthorn.connector.pop3.command.MaildropLocks;
 import org.posthorn.connector.server.ListenerHost;
 import org.posthorn.connector.smtp.SmtpConfig;
 import org.posthorn.connector.smtp.SmtpProtocol;
 import org.posthorn.connector.smtp.decode.MessageSpool;
+import org.posthorn.connector.tls.KeyStoreFile;
+import org.posthorn.connector.tls.ReloadingSslContext;
+import org.posthorn.connector.tls.ServerKeyStore;
+import org.posthorn.connector.tls.SslContextSource;
 import org.posthorn.settings.Settings;
 
 /**
- * Posthorn's resource adapter: owns the Netty event loops and the mail listeners. A listener is bound
+ * Posthorn's resource adapter: owns the Netty event loops, the TLS credentials and the mail listeners.
+ * TLS is set up once at start, off the event loops: the configured keystore is read, or the self-signed
+ * one made (first start) or read (every later one); a renewed keystore file is picked up later by
+ * {@link ReloadingSslContext} on its own thread. A listener is bound
  * as soon as every message endpoint its protocol needs has been activated (the MDBs of the post
  * office), and unbound when one of them goes away, so a port only accepts connections it can serve.
  */
@@ -38,24 +53,50 @@ public class PosthornResourceAdapter implements ResourceAdapter {
 
     private EndpointRegistry endpoints;
     private ListenerHost listeners;
+    private ExecutorService tlsReloads;
 
     @Override
-    public void start(BootstrapContext context) {
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         // Messages that were being received when a previous run died were never acknowledged.
         MessageSpool.deleteLeftovers(Settings.spoolDirectory());
         endpoints = new EndpointRegistry();
         var postOffice = new WorkManagerPostOffice(context.getWorkManager(), endpoints,
                 Settings.MAX_CONCURRENT_CALLS.get());
+        tlsReloads = Executors.newSingleThreadExecutor(new DefaultThreadFactory("posthorn-tls-reload", true));
+        SslContextSource tls = tls(tlsReloads);
+        var pop3 = Pop3Config.fromSettings();
+        var maildropLocks = new MaildropLocks();
         listeners = new ListenerHost(List.of(
-                new SmtpProtocol(postOffice, SmtpConfig.fromSettings()),
-                new Pop3Protocol(postOffice, Pop3Config.fromSettings())));
+                new SmtpProtocol(postOffice, SmtpConfig.fromSettings(), tls),
+                Pop3Protocol.plain(postOffice, pop3, maildropLocks, Optional.of(tls)),
+                Pop3Protocol.implicitTls(postOffice, pop3, maildropLocks, tls)));
         LOG.info("Posthorn resource adapter started; listeners bind when the post office's endpoints are active");
+    }
+
+    private static SslContextSource tls(ExecutorService reloads) throws ResourceAdapterInternalException {
+        KeyStoreFile store = null;
+        try {
+            store = ServerKeyStore.fromSettings();
+            ReloadingSslContext contexts = ReloadingSslContext.load(store, reloads, Clock.systemUTC(),
+                    ReloadingSslContext.DEFAULT_CHECK_INTERVAL);
+            LOG.info(() -> "TLS certificate from " + contexts.store().file() + ": "
+                    + contexts.certificate().getSubjectX500Principal().getName() + ", valid until "
+                    + contexts.certificate().getNotAfter().toInstant());
+            return contexts;
+        } catch (IOException e) {
+            reloads.shutdownNow();
+            throw new ResourceAdapterInternalException("Cannot set up TLS" + (store == null ? "" : " from " + store.file())
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
     public void stop() {
         if (listeners != null) {
             listeners.shutdown();
+        }
+        if (tlsReloads != null) {
+            tlsReloads.shutdownNow();
         }
         LOG.info("Posthorn resource adapter stopped");
     }

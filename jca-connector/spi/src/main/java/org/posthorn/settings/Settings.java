@@ -29,6 +29,8 @@ public final class Settings {
             "SMTP (MX) port; production sets 25.");
     public static final Setting<Integer> POP3_PORT = port("posthorn.pop3.port", 2110,
             "POP3 port; production sets 110.");
+    public static final Setting<Integer> POP3S_PORT = port("posthorn.pop3s.port", 2995,
+            "POP3 over implicit TLS (RFC 8314); production sets 995.");
     public static final Setting<Integer> MAX_CONNECTIONS = positiveInt("posthorn.connections.max", 1000,
             "Open connections per listener; above it new clients are told to come back later and closed.");
     public static final Setting<Integer> MAX_CONCURRENT_CALLS = positiveInt("posthorn.work.max-concurrent", 40,
@@ -51,6 +53,17 @@ public final class Settings {
     public static final Setting<Long> SPOOL_MEMORY_LIMIT = size("posthorn.spool.memory-limit", 1024L * 1024,
             "Octets of an incoming message kept in memory; a larger message moves to a spool file.");
 
+    // --- TLS (RFC 3207, RFC 2595, RFC 8314)
+
+    public static final Setting<String> TLS_KEYSTORE = text("posthorn.tls.keystore", null,
+            "PKCS#12 file with the server's private key and certificate chain; re-read when it changes. "
+            + "If unset, a self-signed certificate for posthorn.hostname is made once and kept in the data directory.");
+    public static final Setting<String> TLS_KEYSTORE_PASSWORD = text("posthorn.tls.keystore-password", null,
+            "Password of posthorn.tls.keystore (the store's and the key's).");
+    public static final Setting<String> AUTH_PLAINTEXT = choice("posthorn.auth.plaintext", "loopback",
+            List.of("never", "loopback", "always"),
+            "Whether passwords may be sent over a connection without TLS: never, from loopback clients only, or always.");
+
     // --- POP3 (RFC 1939)
 
     public static final Setting<Duration> POP3_IDLE_TIMEOUT = duration("posthorn.pop3.idle-timeout", Duration.ofMinutes(10),
@@ -65,16 +78,24 @@ public final class Settings {
     public static final Setting<String> ADMIN_PASSWORD = text("posthorn.admin.password", null,
             "First password of the 'admin' account; if unset one is generated and printed once in the log.");
 
+    // --- DNS (admin console checks; later the relay's MX lookups)
+
+    public static final Setting<String> DNS_SERVERS = text("posthorn.dns.servers", null,
+            "DNS servers to ask, as host:port,... (port 53 if left out, [v6]:port for IPv6); default: the system's resolver.");
+    public static final Setting<Duration> DNS_TIMEOUT = duration("posthorn.dns.timeout", Duration.ofSeconds(5),
+            "How long one DNS query may take before it counts as failed.");
+
     /** WildFly's port offset: the adapter's listeners are not socket bindings and add it themselves. */
     public static final Setting<Integer> PORT_OFFSET = new Setting<>("jboss.socket.binding.port-offset", 0,
             Integer::parseInt, "WildFly's socket binding port offset, added to every Posthorn port.");
 
     /** Every setting, for documentation and start-up logging. */
     public static List<Setting<?>> all() {
-        return List.of(HOSTNAME, DATA_DIR, BIND_ADDRESS, SMTP_PORT, POP3_PORT, MAX_CONNECTIONS, MAX_CONCURRENT_CALLS,
-                MAX_MESSAGE_SIZE, SMTP_MAX_RECIPIENTS, SMTP_MAX_ERRORS, SMTP_IDLE_TIMEOUT, SPOOL_DIR, SPOOL_MEMORY_LIMIT,
-                POP3_IDLE_TIMEOUT,
-                AUTH_FAILURE_DELAY, POP3_MAX_ERRORS, ADMIN_PASSWORD, PORT_OFFSET);
+        return List.of(HOSTNAME, DATA_DIR, BIND_ADDRESS, SMTP_PORT, POP3_PORT, POP3S_PORT, MAX_CONNECTIONS,
+                MAX_CONCURRENT_CALLS, MAX_MESSAGE_SIZE, SMTP_MAX_RECIPIENTS, SMTP_MAX_ERRORS, SMTP_IDLE_TIMEOUT, SPOOL_DIR,
+                SPOOL_MEMORY_LIMIT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, AUTH_PLAINTEXT, POP3_IDLE_TIMEOUT,
+                AUTH_FAILURE_DELAY, POP3_MAX_ERRORS, ADMIN_PASSWORD, DNS_SERVERS, DNS_TIMEOUT,
+                PORT_OFFSET);
     }
 
     /** The port a listener really binds: the configured one plus WildFly's port offset. */
@@ -92,8 +113,31 @@ public final class Settings {
         return Path.of(temp, "posthorn-spool");
     }
 
+    /**
+     * The directory of {@link #DATA_DIR}, with its default resolved: {@code posthorn} in WildFly's data
+     * directory, else in the working directory.
+     */
+    public static Path dataDirectory() {
+        String configured = DATA_DIR.get();
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("user.dir")), "posthorn");
+    }
+
     private static Setting<String> text(String name, String defaultValue, String description) {
         return new Setting<>(name, defaultValue, Function.identity(), description);
+    }
+
+    /** Text that must be one of {@code choices} (compared ignoring case; the value is the lower-case choice). */
+    private static Setting<String> choice(String name, String defaultValue, List<String> choices, String description) {
+        return new Setting<>(name, defaultValue, text -> {
+            String value = text.toLowerCase(java.util.Locale.ROOT);
+            if (!choices.contains(value)) {
+                throw new IllegalArgumentException("must be one of " + String.join(", ", choices));
+            }
+            return value;
+        }, description);
     }
 
     private static Setting<Integer> port(String name, int defaultValue, String description) {

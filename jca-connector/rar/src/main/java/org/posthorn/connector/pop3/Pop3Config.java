@@ -2,6 +2,7 @@ package org.posthorn.connector.pop3;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import org.posthorn.settings.Settings;
 
 /**
@@ -11,13 +12,16 @@ import org.posthorn.settings.Settings;
  * @param idleTimeout      silence after which a connection is closed (RFC 1939 §3: at least 10 minutes)
  * @param authFailureDelay how long a failed login waits before it is answered
  * @param maxErrors        bad commands per connection; the one that reaches it closes the connection
+ * @param plaintextAuth    whether USER/PASS/AUTH work on a connection without TLS (RFC 2595 §4)
  */
-public record Pop3Config(String hostname, Duration idleTimeout, Duration authFailureDelay, int maxErrors) {
+public record Pop3Config(String hostname, Duration idleTimeout, Duration authFailureDelay, int maxErrors,
+                         PlaintextAuthPolicy plaintextAuth) {
 
     public Pop3Config {
         Objects.requireNonNull(hostname, "hostname");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(authFailureDelay, "authFailureDelay");
+        Objects.requireNonNull(plaintextAuth, "plaintextAuth");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idle timeout must be positive");
         }
@@ -32,6 +36,6 @@ public record Pop3Config(String hostname, Duration idleTimeout, Duration authFai
     /** The configuration from {@code posthorn.*} settings. */
     public static Pop3Config fromSettings() {
         return new Pop3Config(Settings.HOSTNAME.get(), Settings.POP3_IDLE_TIMEOUT.get(), Settings.AUTH_FAILURE_DELAY.get(),
-                Settings.POP3_MAX_ERRORS.get());
+                Settings.POP3_MAX_ERRORS.get(), PlaintextAuthPolicy.fromSettings());
     }
 }

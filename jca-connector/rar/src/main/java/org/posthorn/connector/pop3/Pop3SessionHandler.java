@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -20,6 +21,8 @@ import org.posthorn.connector.pop3.command.Replies;
 import org.posthorn.connector.pop3.decode.InputLine;
 import org.posthorn.connector.pop3.decode.SaslResponse;
 import org.posthorn.connector.pop3.encode.Pop3Response;
+import org.posthorn.connector.tls.SslContextSource;
+import org.posthorn.connector.tls.TlsPipeline;
 import org.posthorn.spi.ClientConnection;
 
 /**
@@ -44,7 +47,10 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
     static final int PAUSE_READING_OCTETS = 16 * 1024;
 
     private final Pop3Dispatcher dispatcher;
-    private final Pop3Session session;
+    /** Where STLS gets its context; null where STLS is not offered. */
+    private final SslContextSource tls;
+    /** Replaced by a fresh one when STLS succeeds. */
+    private Pop3Session session;
     /** The longest line of any kind is a SASL response; command lines get their own limit later. */
     private final LineFramer framer = new LineFramer(SaslResponse.MAX_OCTETS + 2);
     private ChannelHandlerContext ctx;
@@ -55,9 +61,10 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
     /** The session is over: the connection is closing or closed. */
     private boolean ended;
 
-    Pop3SessionHandler(Pop3Dispatcher dispatcher, ClientConnection client) {
+    Pop3SessionHandler(Pop3Dispatcher dispatcher, ClientConnection client, SslContextSource tls) {
         this.dispatcher = dispatcher;
         this.session = new Pop3Session(client);
+        this.tls = tls;
     }
 
     @Override
@@ -97,7 +104,7 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        Level level = cause instanceof IOException ? Level.FINE : Level.WARNING;
+        Level level = cause instanceof IOException || TlsPipeline.isTlsFailure(cause) ? Level.FINE : Level.WARNING;
         LOG.log(level, cause, () -> "pop3: closing connection from " + session.client().remoteAddress());
         end();
         ctx.close();
@@ -209,12 +216,39 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(reply.response()).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        if (reply.after() == Outcome.After.START_TLS) {
+            startTls(reply.response());
+            return;
+        }
         ChannelFuture written = ctx.write(reply.response());
         if (reply.response() instanceof Pop3Response.Message) {
             // One message in flight at a time: the next one is not fetched before the client has read this.
             waiting = true;
             written.addListener(this::messageWritten);
         }
+    }
+
+    /**
+     * STLS was accepted (RFC 2595 §4): the {@code +OK} goes out in clear text, then the TLS handler goes
+     * first in the pipeline, then every byte the client sent behind STLS and that is still unread here is
+     * discarded, so clear text injected behind the command is never executed (the STARTTLS injection of
+     * CVE-2011-0411 and kin). What arrives from now on passes through TLS. The session starts over.
+     */
+    private void startTls(Pop3Response goAhead) {
+        if (tls == null) {
+            throw new IllegalStateException("STLS accepted on a listener without TLS");
+        }
+        ctx.writeAndFlush(goAhead);
+        TlsPipeline.addFirst(ctx.channel(), tls);
+        int discarded = received.readableBytes();
+        received.clear();
+        if (discarded > 0) {
+            LOG.info(() -> "pop3: discarded " + discarded + " octets sent in clear text after STLS by "
+                    + session.client().remoteAddress());
+        }
+        ClientConnection before = session.client();
+        session.releaseLock();
+        session = new Pop3Session(new ClientConnection(before.service(), before.remoteAddress(), true, Optional.empty()));
     }
 
     private void messageWritten(Future<? super Void> future) {

@@ -2,12 +2,14 @@ package org.posthorn.connector.smtp;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import org.posthorn.settings.Settings;
 
 /**
  * What one SMTP listener is configured with. The MX service ({@code smtp}) is {@link #fromSettings()};
- * the submission service (RFC 6409) will be the same engine with its own service name and
- * {@code requireAuth}, and STARTTLS will make use of {@code requireTls}.
+ * the submission service (RFC 6409) will be the same engine with its own service name,
+ * {@code requireTls} and {@code requireAuth}. Whether STARTTLS is offered depends on whether the
+ * {@link SmtpProtocol} was given TLS credentials, not on this record.
  *
  * @param service        the {@code service} of {@link org.posthorn.spi.ClientConnection}: {@code smtp}
  * @param hostname       this server's name in the greeting and replies
@@ -17,14 +19,18 @@ import org.posthorn.settings.Settings;
  * @param idleTimeout    silence after which the connection is closed with {@code 421 4.4.2}
  * @param requireTls     whether only EHLO, STARTTLS, RSET, NOOP, HELP, QUIT work before TLS (RFC 3207 §4)
  * @param requireAuth    whether a mail transaction needs AUTH first (submission, RFC 6409 §4.3)
+ * @param plaintextAuth  whether AUTH may be offered and used on a connection without TLS (RFC 4954 §4,
+ *                       RFC 3207 §4.1); used once AUTH exists
  */
 public record SmtpConfig(String service, String hostname, long maxMessageSize, int maxRecipients, int maxErrors,
-                         Duration idleTimeout, boolean requireTls, boolean requireAuth) {
+                         Duration idleTimeout, boolean requireTls, boolean requireAuth,
+                         PlaintextAuthPolicy plaintextAuth) {
 
     public SmtpConfig {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(hostname, "hostname");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(plaintextAuth, "plaintextAuth");
         if (hostname.isBlank() || hostname.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
             throw new IllegalArgumentException("not a host name: '" + hostname + "'");
         }
@@ -33,14 +39,19 @@ public record SmtpConfig(String service, String hostname, long maxMessageSize, i
         }
     }
 
-    /** The MX service ({@code smtp}, no TLS or AUTH required) with the given limits. */
+    /**
+     * The MX service ({@code smtp}, no TLS or AUTH required, plaintext AUTH from loopback only, the
+     * default policy) with the given limits.
+     */
     public static SmtpConfig of(String hostname, long maxMessageSize, int maxRecipients, int maxErrors, Duration idleTimeout) {
-        return new SmtpConfig("smtp", hostname, maxMessageSize, maxRecipients, maxErrors, idleTimeout, false, false);
+        return new SmtpConfig("smtp", hostname, maxMessageSize, maxRecipients, maxErrors, idleTimeout, false, false,
+                PlaintextAuthPolicy.LOOPBACK);
     }
 
     /** The MX service as configured by {@code posthorn.*} settings. */
     public static SmtpConfig fromSettings() {
-        return of(Settings.HOSTNAME.get(), Settings.MAX_MESSAGE_SIZE.get(), Settings.SMTP_MAX_RECIPIENTS.get(),
-                Settings.SMTP_MAX_ERRORS.get(), Settings.SMTP_IDLE_TIMEOUT.get());
+        return new SmtpConfig("smtp", Settings.HOSTNAME.get(), Settings.MAX_MESSAGE_SIZE.get(),
+                Settings.SMTP_MAX_RECIPIENTS.get(), Settings.SMTP_MAX_ERRORS.get(), Settings.SMTP_IDLE_TIMEOUT.get(),
+                false, false, PlaintextAuthPolicy.fromSettings());
     }
 }

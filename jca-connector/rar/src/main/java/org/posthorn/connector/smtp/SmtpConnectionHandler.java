@@ -17,6 +17,8 @@ import org.posthorn.connector.smtp.decode.ReadThrottle;
 import org.posthorn.connector.smtp.decode.SmtpFrame;
 import org.posthorn.connector.smtp.decode.SmtpFrameDecoder;
 import org.posthorn.connector.smtp.encode.SmtpReply;
+import org.posthorn.connector.tls.SslContextSource;
+import org.posthorn.connector.tls.TlsPipeline;
 
 /**
  * Runs one connection's frames through the {@link SmtpDispatcher} strictly one after the other and
@@ -32,6 +34,11 @@ import org.posthorn.connector.smtp.encode.SmtpReply;
  *       server never holds back a reply while it waits for the client.</li>
  *   <li>After a command that paused the decoder, the decoder is resumed in the mode the command's
  *       outcome names, once its reply is written.</li>
+ *   <li>After {@code STARTTLS} was accepted (RFC 3207 §4.2): the {@code 220} goes out in clear text,
+ *       then the TLS handler is put first in the pipeline, then whatever the client had sent behind
+ *       the command and the decoder still holds is discarded, and only then the decoder resumes. So
+ *       clear text injected behind STARTTLS is never executed, and anything arriving later passes
+ *       through TLS first.</li>
  *   <li>Silence longer than the idle timeout is answered {@code 421 4.4.2} and the connection closed
  *       (RFC 5321 §4.5.3.2.7 asks servers to wait at least 5 minutes); not while a call is in flight,
  *       when it is the server the client waits for.</li>
@@ -48,6 +55,8 @@ final class SmtpConnectionHandler extends ChannelInboundHandlerAdapter {
     private final SmtpFrameDecoder decoder;
     private final ReadThrottle throttle;
     private final String hostname;
+    /** Where STARTTLS gets its context; null where STARTTLS is not offered. */
+    private final SslContextSource tls;
 
     private final Deque<SmtpFrame> queue = new ArrayDeque<>();
     /** A post-office call is in flight. */
@@ -57,11 +66,13 @@ final class SmtpConnectionHandler extends ChannelInboundHandlerAdapter {
     /** The last reply is out or the peer is gone: nothing more is processed. */
     private boolean closing;
 
-    SmtpConnectionHandler(SmtpDispatcher dispatcher, SmtpFrameDecoder decoder, ReadThrottle throttle, String hostname) {
+    SmtpConnectionHandler(SmtpDispatcher dispatcher, SmtpFrameDecoder decoder, ReadThrottle throttle, String hostname,
+                          SslContextSource tls) {
         this.dispatcher = dispatcher;
         this.decoder = decoder;
         this.throttle = throttle;
         this.hostname = hostname;
+        this.tls = tls;
     }
 
     @Override
@@ -113,7 +124,7 @@ final class SmtpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || TlsPipeline.isTlsFailure(cause)) {
             LOG.log(Level.FINE, cause, () -> "smtp connection " + ctx.channel().remoteAddress() + " failed");
             ctx.close();
             return;
@@ -148,6 +159,10 @@ final class SmtpConnectionHandler extends ChannelInboundHandlerAdapter {
             await(ctx, frame, pending);
             return;
         }
+        if (outcome instanceof Outcome.StartTls startTls) {
+            startTls(ctx, startTls);
+            return;
+        }
         Outcome.Done done = (Outcome.Done) outcome;
         if (done.close()) {
             closeWith(ctx, done.reply());
@@ -160,6 +175,24 @@ final class SmtpConnectionHandler extends ChannelInboundHandlerAdapter {
         } else if (done.next() != InputMode.COMMANDS) {
             throw new IllegalStateException("only a command that paused the decoder can change the framing");
         }
+    }
+
+    private void startTls(ChannelHandlerContext ctx, Outcome.StartTls startTls) {
+        if (tls == null) {
+            throw new IllegalStateException("STARTTLS accepted on a listener without TLS");
+        }
+        // In clear text, ahead of the TLS handler that goes in next.
+        ctx.writeAndFlush(startTls.reply());
+        TlsPipeline.addFirst(ctx.channel(), tls);
+        // The decoder paused after STARTTLS, so nothing behind it has been framed: the queue is empty and
+        // the injected bytes, if any, are all still in the decoder.
+        queue.clear();
+        int discarded = decoder.discardUnread();
+        if (discarded > 0) {
+            LOG.info(() -> "smtp connection " + ctx.channel().remoteAddress() + ": discarded " + discarded
+                    + " octets sent in clear text after STARTTLS");
+        }
+        decoder.resume(InputMode.COMMANDS);
     }
 
     private <T> void await(ChannelHandlerContext ctx, SmtpFrame frame, Outcome.Pending<T> pending) {

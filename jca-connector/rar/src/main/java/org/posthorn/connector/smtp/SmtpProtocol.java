@@ -20,14 +20,15 @@ import org.posthorn.connector.smtp.decode.SmtpFrameDecoder;
 import org.posthorn.connector.smtp.encode.ReplyFormatter;
 import org.posthorn.connector.smtp.encode.SmtpReply;
 import org.posthorn.connector.smtp.encode.SmtpReplyEncoder;
+import org.posthorn.connector.tls.SslContextSource;
 import org.posthorn.settings.Setting;
 import org.posthorn.settings.Settings;
 import org.posthorn.spi.ClientConnection;
 import org.posthorn.spi.smtp.SmtpTransactionListener;
 
 /**
- * The SMTP server of RFC 5321 as a {@link Protocol} of the listener host. Per connection the pipeline
- * is: idle timer → {@link SmtpFrameDecoder} (bytes to frames) → {@link SmtpReplyEncoder} (replies to
+ * The SMTP server of RFC 5321 as a {@link Protocol} of the listener host, with STARTTLS (RFC 3207)
+ * when it is given TLS credentials. Per connection the pipeline is: (TLS, once STARTTLS succeeded) → idle timer → {@link SmtpFrameDecoder} (bytes to frames) → {@link SmtpReplyEncoder} (replies to
  * bytes) → {@link SmtpConnectionHandler} (frames to replies through the {@link SmtpDispatcher}).
  */
 public final class SmtpProtocol implements Protocol {
@@ -39,17 +40,26 @@ public final class SmtpProtocol implements Protocol {
     private final SmtpCommandTable table;
 
     private final Supplier<MessageSpool> spools;
+    /** STARTTLS's contexts; empty: STARTTLS is not offered. */
+    private final Optional<SslContextSource> tls;
 
-    /** SMTP with message spooling as {@link Settings} configure it. */
+    /** SMTP without STARTTLS, with message spooling as {@link Settings} configure it. */
     public SmtpProtocol(PostOffice postOffice, SmtpConfig config) {
-        this(postOffice, config, spoolsFromSettings());
+        this(postOffice, config, spoolsFromSettings(), Optional.empty());
     }
 
-    /** SMTP whose incoming messages go to the spools {@code spools} makes. */
-    public SmtpProtocol(PostOffice postOffice, SmtpConfig config, Supplier<MessageSpool> spools) {
+    /** SMTP offering STARTTLS with {@code tls}, with message spooling as {@link Settings} configure it. */
+    public SmtpProtocol(PostOffice postOffice, SmtpConfig config, SslContextSource tls) {
+        this(postOffice, config, spoolsFromSettings(), Optional.of(tls));
+    }
+
+    /** SMTP whose incoming messages go to the spools {@code spools} makes, with STARTTLS if {@code tls} is there. */
+    public SmtpProtocol(PostOffice postOffice, SmtpConfig config, Supplier<MessageSpool> spools,
+                        Optional<SslContextSource> tls) {
         this.postOffice = postOffice;
         this.config = config;
-        this.table = new SmtpCommandTable(postOffice);
+        this.tls = tls;
+        this.table = new SmtpCommandTable(postOffice, tls.isPresent());
         this.spools = spools;
     }
 
@@ -93,6 +103,6 @@ public final class SmtpProtocol implements Protocol {
         channel.pipeline().addLast("decoder", decoder);
         channel.pipeline().addLast("encoder", ENCODER);
         channel.pipeline().addLast("session", new SmtpConnectionHandler(
-                new SmtpDispatcher(session, table, postOffice), decoder, throttle, config.hostname()));
+                new SmtpDispatcher(session, table, postOffice), decoder, throttle, config.hostname(), tls.orElse(null)));
     }
 }

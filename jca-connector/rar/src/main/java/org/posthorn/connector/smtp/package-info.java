@@ -1,5 +1,6 @@
 /**
- * The SMTP server (RFC 5321) with PIPELINING, SIZE, 8BITMIME, ENHANCEDSTATUSCODES and SMTPUTF8: the
+ * The SMTP server (RFC 5321) with PIPELINING, SIZE, 8BITMIME, ENHANCEDSTATUSCODES, SMTPUTF8 and
+ * STARTTLS (RFC 3207; clear text pipelined behind STARTTLS is discarded, never executed): the
  * protocol's entry for the listener host, its configuration, and the one handler that connects a
  * Netty channel to the decode → process → encode packages below.
  *

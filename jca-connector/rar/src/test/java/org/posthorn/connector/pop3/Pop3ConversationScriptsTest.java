@@ -1,5 +1,6 @@
 package org.posthorn.connector.pop3;
 
+import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.posthorn.connector.pop3.Pop3Fixtures.ALICE;
 
@@ -39,7 +40,8 @@ class Pop3ConversationScriptsTest {
     private final FakePostOffice postOffice = new FakePostOffice()
             .with(MaildropListener.class, maildrops)
             .with(AuthenticationListener.class, Pop3Fixtures.authenticator());
-    private final Pop3Config config = new Pop3Config("pop.example.test", Duration.ofSeconds(1), Duration.ofMillis(50), 5);
+    private final Pop3Config config = new Pop3Config("pop.example.test", Duration.ofSeconds(1), Duration.ofMillis(50), 5,
+            PlaintextAuthPolicy.LOOPBACK);
     private final Pop3Protocol protocol = new Pop3Protocol(postOffice, config);
     private final TestServer server = new TestServer(protocol);
 

@@ -1,5 +1,6 @@
 package org.posthorn.connector.pop3;
 
+import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import java.time.Duration;
 
 /**
@@ -54,8 +55,12 @@ public final class Pop3Fixtures {
                 .unavailable(FLAKY);
     }
 
-    /** Fast settings: failed logins wait 50 ms, five bad commands close the connection. */
+    /**
+     * Fast settings: failed logins wait 50 ms, five bad commands close the connection; passwords are
+     * accepted without TLS from anywhere (the embedded-channel tests' clients are not on loopback).
+     */
     public static Pop3Config fastConfig() {
-        return new Pop3Config("pop.example.test", Duration.ofMinutes(10), Duration.ofMillis(50), 5);
+        return new Pop3Config("pop.example.test", Duration.ofMinutes(10), Duration.ofMillis(50), 5,
+                PlaintextAuthPolicy.ALWAYS);
     }
 }

@@ -1,5 +1,6 @@
 package org.posthorn.connector.pop3;
 
+import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.posthorn.connector.pop3.Pop3Fixtures.ALICE;
@@ -42,11 +43,11 @@ class Pop3ProtocolTest {
 
     @Test
     void refusesNonsensicalConfigurations() {
-        assertThatThrownBy(() -> new Pop3Config("h", Duration.ZERO, Duration.ZERO, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Pop3Config("h", Duration.ofMinutes(1), Duration.ofMillis(-1), 1))
+        assertThatThrownBy(() -> new Pop3Config("h", Duration.ZERO, Duration.ZERO, 1, PlaintextAuthPolicy.LOOPBACK)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Pop3Config("h", Duration.ofMinutes(1), Duration.ofMillis(-1), 1, PlaintextAuthPolicy.LOOPBACK))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Pop3Config("h", Duration.ofMinutes(1), Duration.ZERO, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Pop3Config(null, Duration.ofMinutes(1), Duration.ZERO, 1)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Pop3Config("h", Duration.ofMinutes(1), Duration.ZERO, 0, PlaintextAuthPolicy.LOOPBACK)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Pop3Config(null, Duration.ofMinutes(1), Duration.ZERO, 1, PlaintextAuthPolicy.LOOPBACK)).isInstanceOf(NullPointerException.class);
     }
 
     @Test

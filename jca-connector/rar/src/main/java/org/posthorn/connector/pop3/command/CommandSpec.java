@@ -9,8 +9,9 @@ import org.posthorn.connector.pop3.decode.Pop3Command;
 
 /**
  * One row of the command table: a verb, how its arguments parse, what handles it, the states it is
- * valid in (RFC 1939 §3), and whether it is allowed before TLS (for STLS, RFC 2595 §4: only what a
- * client needs to find and start TLS; recorded now, enforced once STLS exists).
+ * valid in (RFC 1939 §3), and whether it is allowed before TLS (RFC 2595 §4: only what a client needs
+ * to find and start TLS; the others, which carry credentials or need a login, run in the clear only
+ * where the plaintext policy allows it, as {@link Pop3Dispatcher} enforces).
  *
  * @param <C> the verb's command record
  */

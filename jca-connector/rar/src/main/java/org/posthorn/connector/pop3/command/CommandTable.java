@@ -1,12 +1,14 @@
 package org.posthorn.connector.pop3.command;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import org.posthorn.connector.endpoint.PostOffice;
+import org.posthorn.connector.pop3.Pop3Config;
 import org.posthorn.connector.pop3.decode.Arguments;
 import org.posthorn.connector.pop3.decode.Pop3Command;
 
@@ -17,8 +19,14 @@ import org.posthorn.connector.pop3.decode.Pop3Command;
 public final class CommandTable {
 
     private final Map<String, CommandSpec<?>> byVerb = new LinkedHashMap<>();
+    private final PlaintextAuthPolicy plaintextAuth;
 
-    public CommandTable(List<CommandSpec<?>> specs) {
+    /**
+     * @param plaintextAuth whether the commands not {@linkplain CommandSpec#allowedBeforeTls() allowed before
+     *                      TLS} (those that carry credentials) may run on a connection without TLS
+     */
+    public CommandTable(List<CommandSpec<?>> specs, PlaintextAuthPolicy plaintextAuth) {
+        this.plaintextAuth = java.util.Objects.requireNonNull(plaintextAuth, "plaintextAuth");
         for (CommandSpec<?> spec : specs) {
             if (byVerb.putIfAbsent(spec.verb(), spec) != null) {
                 throw new IllegalArgumentException("verb twice in command table: " + spec.verb());
@@ -27,18 +35,20 @@ public final class CommandTable {
     }
 
     /**
-     * Posthorn's POP3: RFC 1939 with the optional USER/PASS, TOP and UIDL, RFC 2449 CAPA and RFC 5034
-     * AUTH PLAIN.
+     * Posthorn's POP3: RFC 1939 with the optional USER/PASS, TOP and UIDL, RFC 2449 CAPA, RFC 5034
+     * AUTH PLAIN, and RFC 2595 STLS where {@code stls}.
      *
-     * @param hostname     the server's name for the sign-off line
-     * @param failureDelay how long a failed login waits for its answer
+     * @param config the server's name for the sign-off line, the failed-login delay, the plaintext policy
+     * @param stls   whether STLS is offered (a plain listener with TLS credentials)
      */
-    public static CommandTable standard(PostOffice postOffice, MaildropLocks locks, String hostname, Duration failureDelay) {
-        Login login = new Login(postOffice, locks, failureDelay);
+    public static CommandTable standard(PostOffice postOffice, MaildropLocks locks, Pop3Config config, boolean stls) {
+        String hostname = config.hostname();
+        Login login = new Login(postOffice, locks, config.authFailureDelay());
         RetrCommand retrieve = new RetrCommand(postOffice);
-        return new CommandTable(List.of(
+        List<CommandSpec<?>> specs = new ArrayList<>(List.of(
                 // verb, arguments, handler, states, allowed before TLS
-                CommandSpec.anyState("CAPA", Arguments.none(Pop3Command.Capa::new), new CapaCommand(), true),
+                CommandSpec.anyState("CAPA", Arguments.none(Pop3Command.Capa::new),
+                        new CapaCommand(config.plaintextAuth(), stls), true),
                 CommandSpec.authorization("USER", Arguments.user(), new UserCommand(), false),
                 CommandSpec.authorization("PASS", Arguments.pass(), new PassCommand(login), false),
                 CommandSpec.authorization("AUTH", Arguments.auth(), new AuthCommand(login), false),
@@ -51,6 +61,15 @@ public final class CommandTable {
                 CommandSpec.transaction("RSET", Arguments.none(Pop3Command.Rset::new), new RsetCommand()),
                 CommandSpec.anyState("NOOP", Arguments.none(Pop3Command.Noop::new), (noop, session) -> Outcome.ok(""), true),
                 CommandSpec.anyState("QUIT", Arguments.none(Pop3Command.Quit::new), new QuitCommand(postOffice, hostname), true)));
+        if (stls) {
+            specs.add(CommandSpec.authorization("STLS", Arguments.none(Pop3Command.Stls::new), new StlsCommand(), true));
+        }
+        return new CommandTable(specs, config.plaintextAuth());
+    }
+
+    /** Whether credentials may be sent on a given connection. */
+    public PlaintextAuthPolicy plaintextAuth() {
+        return plaintextAuth;
     }
 
     /** The row for an upper-case verb. */

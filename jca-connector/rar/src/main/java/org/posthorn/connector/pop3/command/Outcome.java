@@ -21,7 +21,12 @@ public sealed interface Outcome {
         /** Read the next command, but count this one against the bad-command limit. */
         BAD_COMMAND,
         /** Close the connection once the reply is written. */
-        CLOSE
+        CLOSE,
+        /**
+         * Start TLS once the reply is written in clear text (STLS, RFC 2595 §4): discard what the client
+         * sent behind the command, and start over with a fresh AUTHORIZATION session on the secure connection.
+         */
+        START_TLS
     }
 
     /** Send {@code response}, then do {@code after}. */

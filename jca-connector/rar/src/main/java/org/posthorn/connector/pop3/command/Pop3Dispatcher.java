@@ -6,15 +6,24 @@ import org.posthorn.connector.pop3.decode.CommandLine;
 import org.posthorn.connector.pop3.decode.InputLine;
 import org.posthorn.connector.pop3.decode.Parsed;
 import org.posthorn.connector.pop3.encode.Pop3Response;
+import org.posthorn.connector.pop3.encode.ResponseCode;
 import org.posthorn.connector.pop3.encode.ResponseText;
 
 /**
  * Takes each line from the client to its command and enforces the command table once for all of
  * them: unknown verbs and commands in the wrong state (RFC 1939 §3) get {@code -ERR} and count as
- * bad commands; after too many the connection is closed. A line that answers a SASL challenge goes to
+ * bad commands; after too many the connection is closed. Commands that carry credentials are refused
+ * on a connection without TLS unless the plaintext policy allows them there (RFC 2595 §4). A line that answers a SASL challenge goes to
  * the exchange waiting for it instead. Stateless: one instance serves every connection.
  */
 public final class Pop3Dispatcher {
+
+    /**
+     * RFC 2595 §4 lets a server refuse credentials before TLS; {@code [AUTH]} (RFC 3206 §5) says it is
+     * about authentication, not the server. Dovecot's wording, which clients and admins know.
+     */
+    static final Pop3Response PLAINTEXT_DISALLOWED = new Pop3Response.Err(ResponseCode.AUTH,
+            "Plaintext authentication disallowed on non-secure (SSL/TLS) connections.");
 
     private final CommandTable table;
     private final int maxBadCommands;
@@ -52,6 +61,9 @@ public final class Pop3Dispatcher {
         }
         if (!spec.get().states().contains(session.state())) {
             return Outcome.badCommand(commandLine.verb() + " not valid in this state");
+        }
+        if (!spec.get().allowedBeforeTls() && !table.plaintextAuth().authAllowed(session.client())) {
+            return Outcome.reply(PLAINTEXT_DISALLOWED);
         }
         return spec.get().process(commandLine.arguments(), session);
     }

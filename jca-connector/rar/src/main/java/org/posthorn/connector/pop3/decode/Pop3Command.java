@@ -45,6 +45,10 @@ public sealed interface Pop3Command {
         }
     }
 
+    /** {@code STLS} (RFC 2595 §4). */
+    record Stls() implements Pop3Command {
+    }
+
     /** {@code CAPA} (RFC 2449 §5). */
     record Capa() implements Pop3Command {
     }

@@ -1,5 +1,6 @@
 package org.posthorn.connector.smtp.command;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.posthorn.connector.smtp.decode.SmtpCommand;
 import org.posthorn.connector.smtp.encode.SmtpReply;
@@ -10,14 +11,17 @@ import org.posthorn.connector.smtp.encode.SmtpReply;
  * no enhanced status code (RFC 2034 §3).
  *
  * <p>Extensions: PIPELINING (RFC 2920), SIZE (RFC 1870), 8BITMIME (RFC 6152), ENHANCEDSTATUSCODES
- * (RFC 2034), SMTPUTF8 (RFC 6531). STARTTLS and AUTH will be added here when they exist.
+ * (RFC 2034), SMTPUTF8 (RFC 6531), and STARTTLS (RFC 3207 §4.2) where TLS is offered and the
+ * connection is not yet secure. AUTH will be added here when it exists.
  */
 final class HelloHandler implements CommandHandler<SmtpCommand.Hello> {
 
     private final boolean extended;
+    private final boolean startTls;
 
-    HelloHandler(boolean extended) {
+    HelloHandler(boolean extended, boolean startTls) {
         this.extended = extended;
+        this.startTls = startTls;
     }
 
     @Override
@@ -27,12 +31,16 @@ final class HelloHandler implements CommandHandler<SmtpCommand.Hello> {
         if (!extended) {
             return Outcome.reply(SmtpReply.plain(250, greeting));
         }
-        return Outcome.reply(new SmtpReply(250, null, List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 greeting,
                 "PIPELINING",
                 "SIZE " + session.config().maxMessageSize(),
                 "8BITMIME",
                 "ENHANCEDSTATUSCODES",
-                "SMTPUTF8")));
+                "SMTPUTF8"));
+        if (startTls && !session.isSecure()) {
+            lines.add("STARTTLS");
+        }
+        return Outcome.reply(new SmtpReply(250, null, lines));
     }
 }

@@ -32,6 +32,15 @@ public sealed interface Outcome {
     record Pending<T>(CompletionStage<T> call, BiFunction<T, Throwable, Outcome> then) implements Outcome {
     }
 
+    /**
+     * {@code STARTTLS} was accepted (RFC 3207 §4): send {@code reply} in clear text, discard whatever
+     * the client sent after the command, and start TLS. The session has already been reset.
+     *
+     * @param reply the {@code 220} go-ahead
+     */
+    record StartTls(SmtpReply reply) implements Outcome {
+    }
+
     static Done reply(SmtpReply reply) {
         return new Done(reply, InputMode.COMMANDS, false);
     }

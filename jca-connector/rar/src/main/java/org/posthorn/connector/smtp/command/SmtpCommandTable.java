@@ -37,9 +37,18 @@ public final class SmtpCommandTable {
 
     private final Map<String, CommandSpec<?>> specs = new LinkedHashMap<>();
 
+    /** A table without STARTTLS (answered {@code 502}): for a listener that has no TLS credentials. */
     public SmtpCommandTable(PostOffice postOffice) {
-        add("EHLO", Arguments::hello, new HelloHandler(true), ANY, BEFORE_TLS, BEFORE_AUTH);
-        add("HELO", Arguments::hello, new HelloHandler(false), ANY, BEFORE_TLS, BEFORE_AUTH);
+        this(postOffice, false);
+    }
+
+    /**
+     * @param startTls whether STARTTLS (RFC 3207) is offered: advertised in EHLO before TLS and carried
+     *                 out; else recognised and answered {@code 502}
+     */
+    public SmtpCommandTable(PostOffice postOffice, boolean startTls) {
+        add("EHLO", Arguments::hello, new HelloHandler(true, startTls), ANY, BEFORE_TLS, BEFORE_AUTH);
+        add("HELO", Arguments::hello, new HelloHandler(false, startTls), ANY, BEFORE_TLS, BEFORE_AUTH);
         add("MAIL", Arguments::mailFrom, new MailHandler(), EnumSet.of(GREETED));
         add("RCPT", Arguments::rcptTo, new RcptHandler(postOffice), EnumSet.of(MAIL, RCPT));
         add("DATA", Arguments::none, BasicHandlers::data, EnumSet.of(RCPT), CHANGES_FRAMING);
@@ -49,9 +58,16 @@ public final class SmtpCommandTable {
         add("VRFY", Arguments::requiredText, BasicHandlers::vrfy, ANY);
         add("HELP", Arguments::optionalText, (command, session) -> BasicHandlers.help(implementedVerbs()),
                 ANY, BEFORE_TLS, BEFORE_AUTH);
-        // Recognised, not (yet) implemented. STARTTLS (RFC 3207), AUTH (RFC 4954) and BDAT (RFC 3030)
-        // come with submission and TLS; they change the framing, so the decoder pauses after them already.
-        unimplemented("STARTTLS", BEFORE_TLS, BEFORE_AUTH, CHANGES_FRAMING);
+        // RFC 3207 §4: not in the middle of a transaction, which it would silently end (Postfix answers
+        // 503 there too). It changes the framing: what follows it must never be read as commands.
+        if (startTls) {
+            add("STARTTLS", Arguments::none, new StartTlsHandler(), EnumSet.of(CONNECTED, GREETED),
+                    BEFORE_TLS, BEFORE_AUTH, CHANGES_FRAMING);
+        } else {
+            unimplemented("STARTTLS", BEFORE_TLS, BEFORE_AUTH, CHANGES_FRAMING);
+        }
+        // Recognised, not (yet) implemented. AUTH (RFC 4954) and BDAT (RFC 3030) come with submission;
+        // they change the framing, so the decoder pauses after them already.
         unimplemented("AUTH", BEFORE_AUTH, CHANGES_FRAMING);
         unimplemented("BDAT", CHANGES_FRAMING);
         unimplemented("EXPN");

@@ -71,6 +71,8 @@ public final class SmtpDispatcher {
         String missing;
         if (state == SessionState.CONNECTED) {
             missing = "send HELO/EHLO first";
+        } else if (verb.equals("STARTTLS")) {
+            missing = "MAIL transaction in progress";
         } else if (verb.equals("MAIL")) {
             missing = "nested MAIL command";
         } else if (verb.equals("DATA") && state == SessionState.MAIL) {

@@ -18,7 +18,7 @@ import org.posthorn.spi.smtp.SmtpEnvelope;
 public final class SmtpSession {
 
     private final SmtpConfig config;
-    private final ClientConnection client;
+    private ClientConnection client;
     private final String sessionId;
     private final Clock clock;
 
@@ -47,9 +47,19 @@ public final class SmtpSession {
         return state;
     }
 
-    /** Whether the connection is protected by TLS (not before STARTTLS exists). */
+    /** Whether the connection is protected by TLS (after STARTTLS, RFC 3207). */
     public boolean isSecure() {
         return client.secure();
+    }
+
+    /** The connection as the post office sees it. */
+    public ClientConnection client() {
+        return client;
+    }
+
+    /** Whether the client may send credentials on this connection now (for AUTH, RFC 4954 §4). */
+    public boolean authAllowed() {
+        return config.plaintextAuth().authAllowed(client);
     }
 
     /** Whether the client has authenticated (not before AUTH exists). */
@@ -67,9 +77,29 @@ public final class SmtpSession {
         return Optional.ofNullable(transaction);
     }
 
-    /** The {@code with} of the Received header, RFC 3848: SMTP after HELO, ESMTP after EHLO. */
+    /**
+     * The {@code with} of the Received header, RFC 3848: SMTP after HELO, ESMTP after EHLO, ESMTPS
+     * after EHLO over TLS.
+     */
     String protocol() {
-        return extended ? "ESMTP" : "SMTP";
+        if (!extended) {
+            return "SMTP";
+        }
+        return client.secure() ? "ESMTPS" : "ESMTP";
+    }
+
+    /**
+     * The TLS session has been set up in place of the clear-text one: RFC 3207 §4.2, the server
+     * discards all knowledge obtained from the client (its EHLO name, any transaction, any
+     * authentication), so the session is as it was right after the greeting, now secure. Bad commands
+     * stay counted: they are the server's knowledge, and the limit must not be reset by a handshake.
+     */
+    void startTls() {
+        client = new ClientConnection(client.service(), client.remoteAddress(), true, Optional.empty());
+        heloName = null;
+        extended = false;
+        transaction = null;
+        state = SessionState.CONNECTED;
     }
 
     /** EHLO/HELO: a new greeting, which also ends any transaction (RFC 5321 §4.1.4). */

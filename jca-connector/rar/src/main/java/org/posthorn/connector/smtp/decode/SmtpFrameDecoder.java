@@ -122,6 +122,28 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
         decode();
     }
 
+    /**
+     * Throws away every byte received but not yet framed; only while paused. After {@code STARTTLS}
+     * (RFC 3207 §4.2) and {@code STLS}-like commands, whatever the client sent behind the command in
+     * clear text must not be read as commands of the TLS session: a man in the middle may have put it
+     * there (CVE-2011-0411). Call it before {@link #resume}, once TLS is in the pipeline.
+     *
+     * @return how many octets were discarded
+     * @throws IllegalStateException if the decoder is not paused
+     */
+    public int discardUnread() {
+        if (!paused) {
+            throw new IllegalStateException("discard without a pause");
+        }
+        if (buffer == null) {
+            return 0;
+        }
+        int discarded = buffer.readableBytes();
+        // The framer holds no partial state here: the paused line was complete.
+        buffer.clear();
+        return discarded;
+    }
+
     private void decode() {
         // resume() may be called while a frame fired from this loop is being handled: the running loop
         // then simply goes on in the new mode.

@@ -1,5 +1,7 @@
 package org.posthorn.connector.pop3.command;
 
+import org.posthorn.connector.pop3.Pop3Config;
+import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +19,8 @@ import org.posthorn.connector.pop3.decode.Pop3Command;
 
 class CommandTableTest {
 
-    private final CommandTable table = CommandTable.standard(new SyncPostOffice(), new MaildropLocks(), "h", Duration.ZERO);
+    private final CommandTable table = CommandTable.standard(new SyncPostOffice(), new MaildropLocks(),
+            new Pop3Config("h", Duration.ofMinutes(10), Duration.ZERO, 5, PlaintextAuthPolicy.LOOPBACK), false);
 
     private Set<String> verbs(Predicate<CommandSpec<?>> which) {
         return table.commands().stream().filter(which).map(CommandSpec::verb).collect(Collectors.toSet());
@@ -45,6 +48,6 @@ class CommandTableTest {
     void aVerbAppearsOnce() {
         CommandSpec<Pop3Command.Noop> noop = CommandSpec.anyState("NOOP", Arguments.none(Pop3Command.Noop::new),
                 (c, s) -> Outcome.ok(""), true);
-        assertThatThrownBy(() -> new CommandTable(List.of(noop, noop))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CommandTable(List.of(noop, noop), PlaintextAuthPolicy.LOOPBACK)).isInstanceOf(IllegalArgumentException.class);
     }
 }

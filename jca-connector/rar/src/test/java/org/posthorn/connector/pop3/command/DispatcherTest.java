@@ -1,5 +1,6 @@
 package org.posthorn.connector.pop3.command;
 
+import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -91,7 +92,7 @@ class DispatcherTest {
 
     @Test
     void refusesANonPositiveLimit() {
-        assertThatThrownBy(() -> new Pop3Dispatcher(new CommandTable(List.of()), 0))
+        assertThatThrownBy(() -> new Pop3Dispatcher(new CommandTable(List.of(), PlaintextAuthPolicy.LOOPBACK), 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

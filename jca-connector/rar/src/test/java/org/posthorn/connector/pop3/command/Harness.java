@@ -1,5 +1,7 @@
 package org.posthorn.connector.pop3.command;
 
+import org.posthorn.connector.pop3.Pop3Config;
+import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
@@ -69,7 +71,8 @@ final class Harness {
     /** A second session sharing {@code locks}, as two connections of one adapter do. */
     Harness(MaildropLocks locks) {
         this.locks = locks;
-        this.dispatcher = new Pop3Dispatcher(CommandTable.standard(postOffice, locks, "pop.example.test", DELAY), MAX_ERRORS);
+        this.dispatcher = new Pop3Dispatcher(CommandTable.standard(postOffice, locks,
+                new Pop3Config("pop.example.test", Duration.ofMinutes(10), DELAY, MAX_ERRORS, PlaintextAuthPolicy.ALWAYS), false), MAX_ERRORS);
     }
 
     static Pop3Session newSession() {

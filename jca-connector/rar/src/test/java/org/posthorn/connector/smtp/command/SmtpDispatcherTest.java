@@ -1,5 +1,6 @@
 package org.posthorn.connector.smtp.command;
 
+import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -158,7 +159,8 @@ class SmtpDispatcherTest {
 
     @Test
     void submissionNeedsAuthenticationFirst() {
-        SmtpConfig submission = new SmtpConfig("submission", "mx.example.test", 1000, 2, 4, Duration.ofMinutes(5), false, true);
+        SmtpConfig submission = new SmtpConfig("submission", "mx.example.test", 1000, 2, 4, Duration.ofMinutes(5), false, true,
+                PlaintextAuthPolicy.LOOPBACK);
         session = new SmtpSession(submission, CLIENT, "s2", Clock.systemUTC());
         dispatcher = new SmtpDispatcher(session, new SmtpCommandTable(postOffice), postOffice);
 
@@ -170,7 +172,8 @@ class SmtpDispatcherTest {
 
     @Test
     void requiredTlsComesFirst() {
-        SmtpConfig tlsOnly = new SmtpConfig("smtp", "mx.example.test", 1000, 2, 4, Duration.ofMinutes(5), true, false);
+        SmtpConfig tlsOnly = new SmtpConfig("smtp", "mx.example.test", 1000, 2, 4, Duration.ofMinutes(5), true, false,
+                PlaintextAuthPolicy.LOOPBACK);
         session = new SmtpSession(tlsOnly, CLIENT, "s3", Clock.systemUTC());
         dispatcher = new SmtpDispatcher(session, new SmtpCommandTable(postOffice), postOffice);
 
