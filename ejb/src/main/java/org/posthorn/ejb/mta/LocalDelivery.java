@@ -21,6 +21,8 @@ import org.posthorn.ejb.store.MessageAppender;
 import org.posthorn.ejb.store.MessageBlob;
 import org.posthorn.ejb.store.MessageSummary;
 import org.posthorn.ejb.store.SummaryParser;
+import org.posthorn.ejb.store.mime.MimeStructureParser;
+import org.posthorn.ejb.store.mime.StructureCodec;
 import org.posthorn.settings.Settings;
 import org.posthorn.spi.MailAddress;
 import org.posthorn.spi.MailError;
@@ -32,7 +34,7 @@ import org.posthorn.spi.smtp.SmtpEnvelope;
  * The MDA: stores one received message in the INBOX of every local recipient, in the caller's
  * transaction. The octets (with the trace headers of {@link TraceHeaders} on top) are stored once and
  * shared by all recipients; an account named twice (say {@code postmaster@} and {@code admin}) gets
- * one copy.
+ * one copy. The envelope and MIME structure IMAP serves are parsed here, once, on the stored octets.
  *
  * <p>Recipients are resolved again here. One that was accepted at {@code RCPT} but no longer exists
  * is skipped. If none is left, the message is refused with {@code NOT_FOUND} rather than accepted and
@@ -69,7 +71,10 @@ public class LocalDelivery {
         byte[] original = readAll(content);
         String trace = TraceHeaders.returnPath(envelope)
                 + TraceHeaders.received(envelope, Settings.HOSTNAME.get(), id, now);
-        MessageBlob blob = new MessageBlob(concat(trace.getBytes(StandardCharsets.UTF_8), original), accountIds.size());
+        byte[] stored = concat(trace.getBytes(StandardCharsets.UTF_8), original);
+        // Parsed once here, on the stored octets (trace headers included), so IMAP offsets fit what it serves.
+        MessageBlob blob = new MessageBlob(stored, accountIds.size(),
+                StructureCodec.encode(MimeStructureParser.parse(stored)));
         MessageSummary summary = SummaryParser.parse(original);
         em.persist(blob);
         // Write the (possibly large) blob before taking any mailbox lock, so the locks are held briefly.

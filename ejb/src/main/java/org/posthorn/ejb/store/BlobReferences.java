@@ -40,4 +40,18 @@ public class BlobReferences {
                     .executeUpdate();
         }
     }
+
+    /**
+     * Adds references for new entries of existing blobs (IMAP COPY), in the same single-statement way.
+     *
+     * @param addedPerBlob blob id to the number of entries added
+     */
+    public void acquire(Map<Long, Integer> addedPerBlob) {
+        for (Map.Entry<Long, Integer> blob : new TreeMap<>(addedPerBlob).entrySet()) {
+            em.createQuery("update MessageBlob b set b.refCount = b.refCount + :n where b.id = :id")
+                    .setParameter("n", blob.getValue())
+                    .setParameter("id", blob.getKey())
+                    .executeUpdate();
+        }
+    }
 }

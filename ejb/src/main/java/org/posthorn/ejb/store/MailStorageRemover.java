@@ -31,6 +31,7 @@ public class MailStorageRemover {
             // Locked like any other change, so a delivery running now either finishes first or waits and fails.
             Mailbox mailbox = locks.lock(id);
             expunger.expunge(mailbox, expunger.allIn(mailbox));
+            expunger.forget(mailbox);
             em.remove(mailbox);
         }
     }

@@ -58,6 +58,14 @@ public class Mailbox {
     @Column(name = "subscribed", nullable = false)
     private boolean subscribed;
 
+    /**
+     * The lowest UID that is still {@code \Recent} (RFC 3501 §2.3.2): no read-write session has had
+     * the mailbox selected since it arrived. A read-write SELECT advances it to UIDNEXT. Null for
+     * mailboxes made before IMAP existed here, which no session has ever selected: all is recent.
+     */
+    @Column(name = "first_recent_uid")
+    private Long firstRecentUid;
+
     protected Mailbox() {
         // for JPA
     }
@@ -80,15 +88,33 @@ public class Mailbox {
     /**
      * Takes the next UID. Only call on a mailbox locked by {@link MailboxLocks#lock}.
      */
-    long allocateUid() {
+    public long allocateUid() {
         return uidNext++;
     }
 
     /**
      * Takes the next MODSEQ for a change (append, flag change, expunge). Only call on a locked mailbox.
      */
-    long nextModSeq() {
+    public long nextModSeq() {
         return ++highestModSeq;
+    }
+
+    /** The lowest UID that is {@code \Recent}. */
+    public long getFirstRecentUid() {
+        return firstRecentUid == null ? 1 : firstRecentUid;
+    }
+
+    /**
+     * Takes the {@code \Recent} messages for one read-write session (RFC 3501 §2.3.2): from now on
+     * only messages that arrive later are recent. Only call on a locked mailbox.
+     */
+    public void takeRecent() {
+        firstRecentUid = uidNext;
+    }
+
+    /** Gives the mailbox a new name (RENAME); its UIDs and UIDVALIDITY stay. */
+    public void rename(String newName) {
+        this.name = newName;
     }
 
     public Long getId() {

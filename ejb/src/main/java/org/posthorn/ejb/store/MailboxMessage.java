@@ -55,7 +55,9 @@ public class MailboxMessage {
     /** IMAP keywords (RFC 9051 §2.3.2 {@code flag-keyword}), as given. */
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "ph_message_keyword", joinColumns = @JoinColumn(name = "message_id"),
-            foreignKey = @ForeignKey(name = "fk_keyword_message"))
+            foreignKey = @ForeignKey(name = "fk_keyword_message"),
+            // PostgreSQL does not index foreign keys by itself; every flag query joins on this column.
+            indexes = @Index(name = "ix_keyword_message", columnList = "message_id"))
     @Column(name = "keyword", nullable = false, length = 200)
     private Set<String> keywords = new HashSet<>();
 
@@ -127,5 +129,18 @@ public class MailboxMessage {
 
     public MessageSummary getSummary() {
         return summary;
+    }
+
+    /**
+     * Sets the flags and keywords after a change that took {@code modSeq} from the locked mailbox
+     * (RFC 7162 §3.1.1).
+     */
+    public void changeFlags(Set<SystemFlag> systemFlags, Set<String> newKeywords, long newModSeq) {
+        this.flags = SystemFlag.toBits(systemFlags);
+        if (!keywords.equals(newKeywords)) {
+            keywords.clear();
+            keywords.addAll(newKeywords);
+        }
+        this.modSeq = newModSeq;
     }
 }

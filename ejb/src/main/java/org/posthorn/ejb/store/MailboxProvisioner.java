@@ -19,7 +19,7 @@ public class MailboxProvisioner {
 
     /** Creates the standard mailboxes of an account that was just persisted. */
     public void createStandardMailboxes(Account account) {
-        long uidValidity = UidValidity.next(clock);
+        long uidValidity = UidValidity.next(em, clock);
         for (SpecialUse use : SpecialUse.values()) {
             em.persist(new Mailbox(account, use.mailboxName(), uidValidity, use.attribute(), true));
         }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Adds a message to a mailbox: the next UID and MODSEQ of that mailbox, taken under its lock.
@@ -26,5 +27,27 @@ public class MessageAppender {
                 internalDate, blob, summary);
         em.persist(message);
         return message;
+    }
+
+    /**
+     * Appends an entry with flags (APPEND with a flag list, COPY); the blob already counts it.
+     *
+     * @param locked a mailbox from {@link MailboxLocks#lock} in this transaction
+     */
+    public MailboxMessage append(Mailbox locked, MessageBlob blob, MessageSummary summary, Instant internalDate,
+                                 Set<SystemFlag> flags, Set<String> keywords) {
+        MailboxMessage message = append(locked, blob, summary, internalDate);
+        message.changeFlags(flags, keywords, message.getModSeq());
+        return message;
+    }
+
+    /**
+     * A copy of an entry in another (or the same) mailbox with a new UID, sharing the blob (IMAP COPY,
+     * RFC 3501 §6.4.7: flags and internal date are kept). The caller adds the blob reference
+     * ({@link BlobReferences#acquire}).
+     */
+    public MailboxMessage copy(Mailbox lockedTarget, MailboxMessage source) {
+        return append(lockedTarget, source.getBlob(), source.getSummary(), source.getInternalDate(),
+                source.getFlags(), source.getKeywords());
     }
 }

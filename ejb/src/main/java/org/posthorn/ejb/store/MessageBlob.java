@@ -34,6 +34,14 @@ public class MessageBlob {
     @Column(name = "content", nullable = false, length = Integer.MAX_VALUE)
     private byte[] content;
 
+    /**
+     * The parsed envelope and MIME structure ({@link org.posthorn.ejb.store.mime.StructureCodec}),
+     * null for blobs stored before it existed; filled in on their first FETCH. Read by projection
+     * queries, so that listing envelopes never loads {@link #content}.
+     */
+    @Column(name = "structure", length = Integer.MAX_VALUE)
+    private byte[] structure;
+
     protected MessageBlob() {
         // for JPA
     }
@@ -43,6 +51,16 @@ public class MessageBlob {
      * @param references how many mailbox entries will point to it in this transaction
      */
     public MessageBlob(byte[] content, int references) {
+        this(content, references, null);
+    }
+
+    /**
+     * @param content    the octets; kept, not copied
+     * @param references how many mailbox entries will point to it in this transaction
+     * @param structure  the encoded structure of {@code content}, or null
+     */
+    public MessageBlob(byte[] content, int references, byte[] structure) {
+        this.structure = structure;
         this.content = content;
         this.size = content.length;
         this.refCount = references;
@@ -59,5 +77,10 @@ public class MessageBlob {
     /** The stored octets; the caller must not change the array. */
     public byte[] getContent() {
         return content;
+    }
+
+    /** The encoded structure, or null when not parsed yet. */
+    public byte[] getStructure() {
+        return structure;
     }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Removes entries from a mailbox for good (IMAP EXPUNGE, POP3 DELE, account deletion), records the
- * change in the mailbox's HIGHESTMODSEQ (RFC 7162 §3.2.10) and releases the blobs.
+ * change in the mailbox's HIGHESTMODSEQ with one tombstone per UID ({@link ExpungedMessage},
+ * RFC 7162 §3.2.10) and releases the blobs.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -32,14 +33,15 @@ public class MessageExpunger {
             return;
         }
         Map<Long, Integer> droppedPerBlob = new HashMap<>();
+        long modSeq = locked.nextModSeq();
         for (MailboxMessage message : messages) {
             if (!message.getMailbox().getId().equals(locked.getId())) {
                 throw new IllegalArgumentException("message " + message.getId() + " is not in mailbox " + locked.getId());
             }
             droppedPerBlob.merge(message.getBlob().getId(), 1, Integer::sum);
+            em.persist(new ExpungedMessage(locked.getId(), message.getUid(), modSeq));
             em.remove(message);
         }
-        locked.nextModSeq();
         // The entries' rows must be gone before their blobs can be (foreign key), and the blob
         // statements are bulk statements that do not wait for the persistence context's own flush.
         em.flush();
@@ -52,5 +54,12 @@ public class MessageExpunger {
                         MailboxMessage.class)
                 .setParameter("mailbox", mailbox)
                 .getResultList();
+    }
+
+    /** Drops the tombstones of a mailbox that is being deleted. */
+    public void forget(Mailbox locked) {
+        em.createQuery("delete from ExpungedMessage e where e.mailboxId = :id")
+                .setParameter("id", locked.getId())
+                .executeUpdate();
     }
 }

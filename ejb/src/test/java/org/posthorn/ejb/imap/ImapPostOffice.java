@@ -1,0 +1,109 @@
+package org.posthorn.ejb.imap;
+
+import jakarta.persistence.EntityManager;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.posthorn.ejb.directory.Account;
+import org.posthorn.ejb.directory.DirectoryLookup;
+import org.posthorn.ejb.directory.Domain;
+import org.posthorn.ejb.directory.Role;
+import org.posthorn.ejb.mta.LocalDelivery;
+import org.posthorn.ejb.mta.RecipientResolver;
+import org.posthorn.ejb.store.BlobReferences;
+import org.posthorn.ejb.store.MailboxLocks;
+import org.posthorn.ejb.store.MailboxProvisioner;
+import org.posthorn.ejb.store.MessageAppender;
+import org.posthorn.ejb.store.MessageExpunger;
+import org.posthorn.ejb.testing.Beans;
+import org.posthorn.ejb.testing.TestDatabase;
+import org.posthorn.spi.ClientConnection;
+import org.posthorn.spi.MailAddress;
+import org.posthorn.spi.MessageContent;
+import org.posthorn.spi.imap.MailboxStoreListener;
+import org.posthorn.spi.smtp.DeliveryOutcome;
+import org.posthorn.spi.smtp.SmtpEnvelope;
+
+/**
+ * The IMAP half of the post office wired on a {@link TestDatabase} as the container wires it, with
+ * the listener behind a proxy that runs every call in its own transaction, as the MDB's CMT does.
+ */
+final class ImapPostOffice {
+
+    final TestDatabase db;
+    final MailboxStoreMdb mdb;
+    final MessageAppend appendService;
+    final MailboxDirectory directory;
+    final MailboxStoreListener listener;
+    private final LocalDelivery delivery;
+    private final MailboxProvisioner provisioner;
+
+    ImapPostOffice(TestDatabase db) {
+        this.db = db;
+        EntityManager em = db.entityManager();
+        MailboxLocks locks = Beans.wire(MailboxLocks.class, em);
+        BlobReferences blobs = Beans.wire(BlobReferences.class, em);
+        MessageExpunger expunger = Beans.wire(MessageExpunger.class, em, blobs);
+        MessageAppender appender = Beans.wire(MessageAppender.class, em);
+        AccountMailboxes mailboxes = Beans.wire(AccountMailboxes.class, em, locks);
+        MessageStates states = Beans.wire(MessageStates.class, em);
+        StructureStore structures = Beans.wire(StructureStore.class, em);
+        MessageTransfer transfer = Beans.wire(MessageTransfer.class, em, mailboxes, appender, expunger, blobs);
+        directory = Beans.wire(MailboxDirectory.class, em, mailboxes, expunger, transfer, locks);
+        appendService = Beans.wire(MessageAppend.class, em, mailboxes, locks, appender);
+        mdb = Beans.wire(MailboxStoreMdb.class, directory,
+                Beans.wire(MailboxSelection.class, em, mailboxes, states),
+                Beans.wire(MessageFetcher.class, em, mailboxes, states, structures),
+                Beans.wire(FlagStore.class, em, mailboxes),
+                transfer, appendService,
+                Beans.wire(MessageSearch.class, em, mailboxes, structures));
+        delivery = Beans.wire(LocalDelivery.class, em,
+                Beans.wire(RecipientResolver.class, Beans.wire(DirectoryLookup.class, em)), locks, appender);
+        provisioner = Beans.wire(MailboxProvisioner.class, em);
+        listener = (MailboxStoreListener) Proxy.newProxyInstance(MailboxStoreListener.class.getClassLoader(),
+                new Class<?>[] {MailboxStoreListener.class}, (self, method, args) -> db.inTransaction(() -> {
+                    try {
+                        return method.invoke(mdb, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+    }
+
+    /** A domain with accounts, each with the standard mailboxes. */
+    void createAccounts(String domainName, String... addresses) {
+        db.inTransaction(() -> {
+            EntityManager em = db.entityManager();
+            Domain domain = new Domain(domainName, Instant.now());
+            em.persist(domain);
+            for (String address : addresses) {
+                Account account = new Account(address, domain, "not-a-hash", Role.USER, Instant.now());
+                em.persist(account);
+                provisioner.createStandardMailboxes(account);
+            }
+        });
+    }
+
+    /** An SMTP delivery to the INBOX of each recipient, as the MTA makes it. */
+    DeliveryOutcome deliver(byte[] message, String... recipients) {
+        SmtpEnvelope envelope = new SmtpEnvelope(new ClientConnection("smtp",
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000), false, Optional.empty()),
+                "client.sender.example", "ESMTP", Optional.of(MailAddress.of("alice@sender.example")), List.of(),
+                "S1", Instant.now());
+        for (String recipient : recipients) {
+            envelope = envelope.withRecipient(MailAddress.of(recipient));
+        }
+        SmtpEnvelope complete = envelope;
+        DeliveryOutcome outcome = db.inTransaction(() -> delivery.deliver(complete, MessageContent.of(message)));
+        if (!outcome.isAccepted()) {
+            throw new IllegalStateException("delivery refused: " + outcome);
+        }
+        return outcome;
+    }
+}
