@@ -4,7 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.posthorn.ejb.auth.PasswordHasher;
 import org.posthorn.ejb.auth.PasswordPolicy;
@@ -42,6 +44,9 @@ public class AccountAdmin {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    MailUsage mailUsage;
+
     /** Creates the account (a password is required then) or applies the changes to the existing one. */
     public Saved<AccountInfo> put(String address, AccountChanges changes) {
         String name = AccountName.parse(address);
@@ -68,28 +73,74 @@ public class AccountAdmin {
         if (AccountName.ADMIN.equals(name) && (!account.isEnabled() || account.getRole() != Role.ADMIN)) {
             throw new ConflictException("the admin account cannot be disabled or lose its ADMIN role");
         }
-        return new Saved<>(AccountInfo.of(account), existing.isEmpty());
+        Usage usage = existing.isEmpty() ? Usage.NONE : mailUsage.ofAccount(account);
+        return new Saved<>(AccountInfo.of(account, usage), existing.isEmpty());
+    }
+
+    /**
+     * Creates the account; unlike {@link #put} never changes an existing one.
+     *
+     * @throws ConflictException when the account exists
+     */
+    public Saved<AccountInfo> create(String address, AccountChanges changes) {
+        String name = AccountName.parse(address);
+        if (directory.account(name).isPresent()) {
+            throw new ConflictException("the account " + name + " already exists");
+        }
+        return put(name, changes);
     }
 
     /** All accounts by address, or those of one domain. */
     public List<AccountInfo> list(Optional<String> domainName) {
-        if (domainName.isPresent()) {
-            Domain domain = existingDomain(DomainName.parse(domainName.get()));
-            return em.createQuery("select a from Account a join fetch a.domain where a.domain = :domain"
-                            + " order by a.address", Account.class)
-                    .setParameter("domain", domain)
-                    .getResultStream()
-                    .map(AccountInfo::of)
-                    .toList();
+        return search(domainName, null, 0, Integer.MAX_VALUE).accounts();
+    }
+
+    /**
+     * One page of the accounts whose address or display name contains {@code text} (ignoring case),
+     * of all domains or one.
+     *
+     * @param text   what to look for; null or blank for all
+     * @param offset how many matches to skip, at least 0
+     * @param limit  how many to return at most, at least 1
+     */
+    public AccountPage search(Optional<String> domainName, String text, int offset, int limit) {
+        AccountSearch search = AccountSearch.of(text, offset, limit);
+        Domain domain = domainName.map(name -> existingDomain(DomainName.parse(name))).orElse(null);
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (domain != null) {
+            where.append(" and a.domain = :domain");
         }
-        return em.createQuery("select a from Account a left join fetch a.domain order by a.address", Account.class)
-                .getResultStream()
-                .map(AccountInfo::of)
-                .toList();
+        if (search.likePattern() != null) {
+            where.append(" and (lower(a.address) like :pattern escape '\\'"
+                    + " or lower(a.displayName) like :pattern escape '\\')");
+        }
+        TypedQuery<Long> count = em.createQuery("select count(a) from Account a" + where, Long.class);
+        TypedQuery<Account> page = em.createQuery("select a from Account a left join fetch a.domain" + where
+                + " order by a.address", Account.class);
+        if (domain != null) {
+            count.setParameter("domain", domain);
+            page.setParameter("domain", domain);
+        }
+        if (search.likePattern() != null) {
+            count.setParameter("pattern", search.likePattern());
+            page.setParameter("pattern", search.likePattern());
+        }
+        long total = count.getSingleResult();
+        List<Account> found = page.setFirstResult(search.offset()).setMaxResults(search.limit()).getResultList();
+        Map<Long, Usage> usages = mailUsage.byAccount(found.stream().map(Account::getId).toList());
+        return new AccountPage(found.stream()
+                .map(a -> AccountInfo.of(a, usages.getOrDefault(a.getId(), Usage.NONE)))
+                .toList(), total, search.offset());
     }
 
     public AccountInfo get(String address) {
-        return AccountInfo.of(existing(AccountName.parse(address)));
+        Account account = existing(AccountName.parse(address));
+        return AccountInfo.of(account, mailUsage.ofAccount(account));
+    }
+
+    /** The folders of an account with their message counts. */
+    public List<FolderInfo> folders(String address) {
+        return mailUsage.folders(existing(AccountName.parse(address)));
     }
 
     /** Deletes the account with all its mailboxes and messages. */

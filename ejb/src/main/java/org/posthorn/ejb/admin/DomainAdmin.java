@@ -32,6 +32,9 @@ public class DomainAdmin {
     @Inject
     AccountRemover accounts;
 
+    @Inject
+    MailUsage usage;
+
     Clock clock = Clock.systemUTC();
 
     /** Creates the domain, or applies the changes to the existing one. */
@@ -48,7 +51,7 @@ public class DomainAdmin {
         }
         Domain target = domain;
         changes.enabled().ifPresent(target::setEnabled);
-        return new Saved<>(info(target, created ? 0 : countAccounts(target)), created);
+        return new Saved<>(created ? info(target, 0, Usage.NONE) : info(target), created);
     }
 
     /** All domains by name. */
@@ -58,15 +61,15 @@ public class DomainAdmin {
                         Object[].class)
                 .getResultList()
                 .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        Map<Long, Usage> usages = usage.byDomain();
         return em.createQuery("select d from Domain d order by d.name", Domain.class)
                 .getResultStream()
-                .map(d -> info(d, counts.getOrDefault(d.getId(), 0L)))
+                .map(d -> info(d, counts.getOrDefault(d.getId(), 0L), usages.getOrDefault(d.getId(), Usage.NONE)))
                 .toList();
     }
 
     public DomainInfo get(String name) {
-        Domain domain = existing(name);
-        return info(domain, countAccounts(domain));
+        return info(existing(name));
     }
 
     /**
@@ -98,7 +101,12 @@ public class DomainAdmin {
                 .getSingleResult();
     }
 
-    private static DomainInfo info(Domain domain, long accountCount) {
-        return new DomainInfo(domain.getName(), domain.isEnabled(), accountCount, domain.getCreated());
+    private DomainInfo info(Domain domain) {
+        return info(domain, countAccounts(domain), usage.byDomain().getOrDefault(domain.getId(), Usage.NONE));
+    }
+
+    private static DomainInfo info(Domain domain, long accountCount, Usage usage) {
+        return new DomainInfo(domain.getName(), domain.isEnabled(), accountCount, usage.messages(), usage.bytes(),
+                domain.getCreated());
     }
 }

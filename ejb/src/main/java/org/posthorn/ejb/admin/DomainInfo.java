@@ -1,5 +1,6 @@
 package org.posthorn.ejb.admin;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -8,7 +9,11 @@ import java.time.Instant;
  * @param name         normalised (lower case, A-labels)
  * @param enabled      whether it receives mail
  * @param accountCount how many accounts it has
+ * @param messageCount how many messages its accounts hold
+ * @param storageBytes the octets those messages take, as quotas count them
  * @param created      when it was added
  */
-public record DomainInfo(String name, boolean enabled, long accountCount, Instant created) {
+public record DomainInfo(String name, boolean enabled, long accountCount, long messageCount, long storageBytes,
+                         Instant created)
+        implements Serializable {
 }

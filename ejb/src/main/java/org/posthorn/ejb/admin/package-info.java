@@ -1,6 +1,8 @@
 /**
- * What the admin API can do: create, change, list and delete domains and accounts, and make sure
- * the built-in {@code admin} account exists at start-up.
+ * What the admin API and the admin console can do: create, change, list, search and delete domains
+ * and accounts, count the mail they hold ({@link org.posthorn.ejb.admin.MailUsage}), report the
+ * server's state ({@link org.posthorn.ejb.admin.StatusReport}), and make sure the built-in
+ * {@code admin} account exists at start-up.
  *
  * <p>Untrusted input: names and values from administrators over HTTP, checked here (not in the web
  * layer) so that every caller gets the same rules; refusals are {@link

@@ -20,6 +20,9 @@ public class AuthenticationMdb implements AuthenticationListener {
     @Inject
     Authenticator authenticator;
 
+    @Inject
+    LoginFailures failures;
+
     @Override
     public AuthenticationResult authenticate(Credentials credentials) {
         return authenticator.authenticate(credentials.login(), credentials.password())
@@ -28,6 +31,8 @@ public class AuthenticationMdb implements AuthenticationListener {
                     // One line per failure, for the operator and for tools like fail2ban.
                     LOG.info(() -> "Failed " + credentials.client().service() + " login for '"
                             + LogText.safe(credentials.login()) + "' from " + credentials.client().remoteAddress());
+                    failures.record(credentials.client().service(), credentials.login(),
+                            credentials.client().remoteAddress().getHostString());
                     return AuthenticationResult.failure(MailError.AUTHENTICATION_FAILED);
                 });
     }

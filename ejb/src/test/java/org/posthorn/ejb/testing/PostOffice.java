@@ -6,8 +6,10 @@ import org.posthorn.ejb.admin.AccountFactory;
 import org.posthorn.ejb.admin.AccountRemover;
 import org.posthorn.ejb.admin.AdminBootstrap;
 import org.posthorn.ejb.admin.DomainAdmin;
+import org.posthorn.ejb.admin.MailUsage;
 import org.posthorn.ejb.auth.AuthenticationMdb;
 import org.posthorn.ejb.auth.Authenticator;
+import org.posthorn.ejb.auth.LoginFailures;
 import org.posthorn.ejb.auth.PasswordHasher;
 import org.posthorn.ejb.directory.DirectoryLookup;
 import org.posthorn.ejb.mta.LocalDelivery;
@@ -47,13 +49,14 @@ public final class PostOffice {
                 Beans.wire(MailStorageRemover.class, em, locks, expunger));
         RecipientResolver resolver = Beans.wire(RecipientResolver.class, lookup);
 
-        domains = Beans.wire(DomainAdmin.class, em, lookup, remover);
-        accounts = Beans.wire(AccountAdmin.class, em, lookup, factory, remover, hasher);
+        MailUsage usage = Beans.wire(MailUsage.class, em);
+        domains = Beans.wire(DomainAdmin.class, em, lookup, remover, usage);
+        accounts = Beans.wire(AccountAdmin.class, em, lookup, factory, remover, hasher, usage);
         bootstrap = Beans.wire(AdminBootstrap.class, lookup, factory, hasher);
         mta = Beans.wire(SmtpTransactionMdb.class, resolver,
                 Beans.wire(LocalDelivery.class, em, resolver, locks, Beans.wire(MessageAppender.class, em)));
         authenticator = Beans.wire(Authenticator.class, lookup, hasher);
-        authentication = Beans.wire(AuthenticationMdb.class, authenticator);
+        authentication = Beans.wire(AuthenticationMdb.class, authenticator, new LoginFailures());
         maildrop = Beans.wire(MaildropMdb.class, Beans.wire(Maildrop.class, em, locks, expunger));
     }
 }

@@ -6,12 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 import org.posthorn.ejb.auth.AuthenticatedAccount;
 import org.posthorn.ejb.auth.Authenticator;
+import org.posthorn.ejb.auth.LoginFailures;
 
 /**
  * HTTP Basic authentication (RFC 7617) for {@link AdminOnly} resources, against the same password
@@ -25,15 +28,25 @@ import org.posthorn.ejb.auth.Authenticator;
 public class AdminAuthenticationFilter implements ContainerRequestFilter {
 
     static final String CHALLENGE = "Basic realm=\"Posthorn\"";
+    static final String SERVICE = "admin API";
 
     @Inject
     Authenticator authenticator;
 
+    @Inject
+    LoginFailures failures;
+
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<AuthenticatedAccount> account = BasicCredentials.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(credentials -> authenticator.authenticate(credentials.login(), credentials.password()));
+        Optional<BasicCredentials> credentials = BasicCredentials.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Optional<AuthenticatedAccount> account = credentials
+                .flatMap(given -> authenticator.authenticate(given.login(), given.password()));
         if (account.isEmpty()) {
+            // A request without credentials is how HTTP Basic starts, not a failed login.
+            credentials.ifPresent(given -> failures.record(SERVICE, given.login(), servletRequest.getRemoteAddr()));
             request.abortWith(Response.fromResponse(
                             ErrorResponses.of(Response.Status.UNAUTHORIZED, "authentication required"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)

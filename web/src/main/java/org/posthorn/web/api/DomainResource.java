@@ -18,12 +18,18 @@ import java.util.List;
 import org.posthorn.ejb.admin.DomainAdmin;
 import org.posthorn.ejb.admin.DomainInfo;
 import org.posthorn.ejb.admin.Saved;
+import org.posthorn.ejb.dns.DnsCheck;
+import org.posthorn.ejb.dns.DnsReport;
 
 /**
  * {@code /api/admin/domains}: the domains this server receives mail for.
  * <ul>
- *   <li>{@code GET} – all domains: {@code [{"name","enabled","accountCount","created"}]}</li>
+ *   <li>{@code GET} – all domains:
+ *       {@code [{"name","enabled","accountCount","messageCount","storageBytes","created"}]}</li>
  *   <li>{@code GET /{domain}} – one domain, 404 if unknown</li>
+ *   <li>{@code GET /{domain}/dns} – the records it should publish, checked live:
+ *       {@code {"domain","mailHost","warning","checks":[{"expected":{"kind","name","value"},"status","found","note"}]}}
+ *       with status PRESENT, MISSING, DIFFERENT or UNKNOWN</li>
  *   <li>{@code PUT /{domain}} – create (201) or update (200); optional body {@code {"enabled": bool}}</li>
  *   <li>{@code DELETE /{domain}[?cascade=true]} – 204; 404 if unknown; 409 if it has accounts and
  *       {@code cascade} is not set, which deletes them with all their mail</li>
@@ -38,6 +44,9 @@ public class DomainResource {
     @Inject
     DomainAdmin domains;
 
+    @Inject
+    DnsCheck dnsCheck;
+
     @Context
     UriInfo uriInfo;
 
@@ -50,6 +59,12 @@ public class DomainResource {
     @Path("{domain}")
     public DomainInfo get(@PathParam("domain") String domain) {
         return domains.get(domain);
+    }
+
+    @GET
+    @Path("{domain}/dns")
+    public DnsReport dns(@PathParam("domain") String domain) {
+        return dnsCheck.check(domain);
     }
 
     @PUT
