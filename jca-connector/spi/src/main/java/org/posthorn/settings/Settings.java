@@ -33,6 +33,8 @@ public final class Settings {
             "POP3 over implicit TLS (RFC 8314); production sets 995.");
     public static final Setting<Integer> MAX_CONNECTIONS = positiveInt("posthorn.connections.max", 1000,
             "Open connections per listener; above it new clients are told to come back later and closed.");
+    public static final Setting<Integer> MAX_CONNECTIONS_PER_ADDRESS = positiveInt("posthorn.connections.max-per-address", 50,
+            "Open connections per listener from one client address; above it that client is told to come back later.");
     public static final Setting<Integer> MAX_CONCURRENT_CALLS = positiveInt("posthorn.work.max-concurrent", 40,
             "Calls into the post office running at once, on WorkManager threads; more wait in order.");
 
@@ -91,7 +93,7 @@ public final class Settings {
 
     /** Every setting, for documentation and start-up logging. */
     public static List<Setting<?>> all() {
-        return List.of(HOSTNAME, DATA_DIR, BIND_ADDRESS, SMTP_PORT, POP3_PORT, POP3S_PORT, MAX_CONNECTIONS,
+        return List.of(HOSTNAME, DATA_DIR, BIND_ADDRESS, SMTP_PORT, POP3_PORT, POP3S_PORT, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS,
                 MAX_CONCURRENT_CALLS, MAX_MESSAGE_SIZE, SMTP_MAX_RECIPIENTS, SMTP_MAX_ERRORS, SMTP_IDLE_TIMEOUT, SPOOL_DIR,
                 SPOOL_MEMORY_LIMIT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, AUTH_PLAINTEXT, POP3_IDLE_TIMEOUT,
                 AUTH_FAILURE_DELAY, POP3_MAX_ERRORS, ADMIN_PASSWORD, DNS_SERVERS, DNS_TIMEOUT,

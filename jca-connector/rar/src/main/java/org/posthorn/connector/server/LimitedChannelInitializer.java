@@ -7,37 +7,41 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.net.InetAddress;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Sets up each accepted connection for its protocol, unless the listener already has
- * {@code maxConnections} open: then the client is told to come back later and closed at once, so
- * an overloaded server answers instead of stalling.
+ * {@code maxConnections} open, or {@code maxPerAddress} from the same client address: then the client
+ * is told to come back later and closed at once, so an overloaded server answers instead of stalling
+ * and one host cannot crowd out all others.
  */
 final class LimitedChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private static final Logger LOG = Logger.getLogger(LimitedChannelInitializer.class.getName());
 
     private final Protocol protocol;
-    private final int maxConnections;
-    private final AtomicInteger open = new AtomicInteger();
+    private final ConnectionCounts counts;
 
-    LimitedChannelInitializer(Protocol protocol, int maxConnections) {
+    LimitedChannelInitializer(Protocol protocol, int maxConnections, int maxPerAddress) {
         this.protocol = protocol;
-        this.maxConnections = maxConnections;
+        this.counts = new ConnectionCounts(maxConnections, maxPerAddress);
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        int now = open.incrementAndGet();
-        channel.closeFuture().addListener(future -> open.decrementAndGet());
-        if (now > maxConnections) {
-            LOG.warning(() -> protocol.name() + ": connection limit " + maxConnections + " reached, refusing "
-                    + channel.remoteAddress());
+        InetAddress address = channel.remoteAddress().getAddress();
+        ConnectionCounts.Refusal refusal = counts.tryOpen(address);
+        if (refusal != null) {
+            // FINE for the per-address case: a flooding host must not flood the log as well.
+            LOG.log(refusal == ConnectionCounts.Refusal.TOTAL ? Level.WARNING : Level.FINE,
+                    () -> protocol.name() + ": " + (refusal == ConnectionCounts.Refusal.TOTAL ? "connection limit"
+                            : "connection limit per address") + " reached, refusing " + channel.remoteAddress());
             channel.pipeline().addLast(new TooBusy(protocol.tooBusyReply()));
             return;
         }
+        channel.closeFuture().addListener(future -> counts.release(address));
         protocol.initChannel(channel);
     }
 

@@ -77,7 +77,8 @@ public final class ListenerHost {
                 // Without TCP_NODELAY a TLS handshake stalls ~90 ms on Nagle + delayed ACK (fact 12).
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new LimitedChannelInitializer(protocol, Settings.MAX_CONNECTIONS.get()));
+                .childHandler(new LimitedChannelInitializer(protocol, Settings.MAX_CONNECTIONS.get(),
+                        Settings.MAX_CONNECTIONS_PER_ADDRESS.get()));
         try {
             Channel channel = bootstrap.bind(address).sync().channel();
             LOG.info(() -> protocol.name() + " listening on " + address);

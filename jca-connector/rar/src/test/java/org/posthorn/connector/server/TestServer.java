@@ -23,11 +23,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Protocol protocol, int maxConnections) {
+        this(protocol, maxConnections, maxConnections);
+    }
+
+    public TestServer(Protocol protocol, int maxConnections, int maxPerAddress) {
         channel = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new LimitedChannelInitializer(protocol, maxConnections))
+                .childHandler(new LimitedChannelInitializer(protocol, maxConnections, maxPerAddress))
                 .bind(new InetSocketAddress("127.0.0.1", 0))
                 .syncUninterruptibly()
                 .channel();
