@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 import org.posthorn.connector.activation.ListenerActivationSpec;
+import org.posthorn.connector.auth.LoginThrottle;
+import org.posthorn.connector.auth.ThrottleLimits;
 import org.posthorn.connector.endpoint.EndpointRegistry;
 import org.posthorn.connector.endpoint.WorkManagerPostOffice;
 import org.posthorn.connector.pop3.Pop3Config;
@@ -66,10 +68,11 @@ public class PosthornResourceAdapter implements ResourceAdapter {
         SslContextSource tls = tls(tlsReloads);
         var pop3 = Pop3Config.fromSettings();
         var maildropLocks = new MaildropLocks();
+        var loginThrottle = new LoginThrottle(ThrottleLimits.fromSettings(), Clock.systemUTC());
         listeners = new ListenerHost(List.of(
                 new SmtpProtocol(postOffice, SmtpConfig.fromSettings(), tls),
-                Pop3Protocol.plain(postOffice, pop3, maildropLocks, Optional.of(tls)),
-                Pop3Protocol.implicitTls(postOffice, pop3, maildropLocks, tls)));
+                Pop3Protocol.plain(postOffice, pop3, maildropLocks, loginThrottle, Optional.of(tls)),
+                Pop3Protocol.implicitTls(postOffice, pop3, maildropLocks, loginThrottle, tls)));
         LOG.info("Posthorn resource adapter started; listeners bind when the post office's endpoints are active");
     }
 

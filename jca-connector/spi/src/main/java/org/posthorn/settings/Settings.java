@@ -71,7 +71,14 @@ public final class Settings {
     public static final Setting<Duration> POP3_IDLE_TIMEOUT = duration("posthorn.pop3.idle-timeout", Duration.ofMinutes(10),
             "Silence after which a POP3 connection is closed (RFC 1939 asks for at least 10 minutes).");
     public static final Setting<Duration> AUTH_FAILURE_DELAY = duration("posthorn.auth.failure-delay", Duration.ofSeconds(2),
-            "How long a failed login waits before it is answered.");
+            "How long a failed login waits before it is answered; doubled for each further recent failure from the client's address.");
+    public static final Setting<Integer> AUTH_MAX_FAILURES = positiveInt("posthorn.auth.max-failures", 10,
+            "Failed logins within posthorn.auth.failure-window from one client address, or for one login name from any "
+            + "addresses, after which that address or name is refused (answered like a wrong password) for one window.");
+    public static final Setting<Duration> AUTH_FAILURE_WINDOW = duration("posthorn.auth.failure-window", Duration.ofMinutes(10),
+            "How far back failed logins count towards posthorn.auth.max-failures, and how long a throttle lasts.");
+    public static final Setting<Duration> AUTH_MAX_FAILURE_DELAY = duration("posthorn.auth.max-failure-delay", Duration.ofSeconds(15),
+            "The longest a failed login waits before it is answered, however many failures came before it.");
     public static final Setting<Integer> POP3_MAX_ERRORS = positiveInt("posthorn.pop3.max-errors", 10,
             "Bad commands per POP3 connection before it is closed.");
 
@@ -96,7 +103,8 @@ public final class Settings {
         return List.of(HOSTNAME, DATA_DIR, BIND_ADDRESS, SMTP_PORT, POP3_PORT, POP3S_PORT, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS,
                 MAX_CONCURRENT_CALLS, MAX_MESSAGE_SIZE, SMTP_MAX_RECIPIENTS, SMTP_MAX_ERRORS, SMTP_IDLE_TIMEOUT, SPOOL_DIR,
                 SPOOL_MEMORY_LIMIT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, AUTH_PLAINTEXT, POP3_IDLE_TIMEOUT,
-                AUTH_FAILURE_DELAY, POP3_MAX_ERRORS, ADMIN_PASSWORD, DNS_SERVERS, DNS_TIMEOUT,
+                AUTH_FAILURE_DELAY, AUTH_MAX_FAILURES, AUTH_FAILURE_WINDOW, AUTH_MAX_FAILURE_DELAY, POP3_MAX_ERRORS,
+                ADMIN_PASSWORD, DNS_SERVERS, DNS_TIMEOUT,
                 PORT_OFFSET);
     }
 

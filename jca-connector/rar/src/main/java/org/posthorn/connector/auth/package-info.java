@@ -1,7 +1,9 @@
 /**
  * Authentication policy shared by every protocol: whether a client may send a password on the
- * connection it is on (RFC 2595 §3.1, RFC 3207 §4.1, RFC 8314 §3). Pure functions of a
- * {@link org.posthorn.spi.ClientConnection}; no I/O, no untrusted input beyond what the connection
- * handlers already established about the connection.
+ * connection it is on (RFC 2595 §3.1, RFC 3207 §4.1, RFC 8314 §3), and the
+ * {@link org.posthorn.connector.auth.LoginThrottle} that counts failed logins per client address and
+ * per login name and refuses brute force. No I/O. The untrusted input is the login name a client
+ * typed: it is only a map key here, bounded in number, and is stripped of control characters before
+ * it reaches the log.
  */
 package org.posthorn.connector.auth;

@@ -10,7 +10,9 @@ import org.posthorn.settings.Settings;
  *
  * @param hostname         the server's name, in the sign-off line
  * @param idleTimeout      silence after which a connection is closed (RFC 1939 §3: at least 10 minutes)
- * @param authFailureDelay how long a failed login waits before it is answered
+ * @param authFailureDelay how long the first failed login from an address waits before it is answered;
+ *                         the adapter's {@link org.posthorn.connector.auth.LoginThrottle} doubles it
+ *                         for each further recent failure
  * @param maxErrors        bad commands per connection; the one that reaches it closes the connection
  * @param plaintextAuth    whether USER/PASS/AUTH work on a connection without TLS (RFC 2595 §4)
  */

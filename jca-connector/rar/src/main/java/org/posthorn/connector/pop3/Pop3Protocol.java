@@ -4,10 +4,13 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.posthorn.connector.auth.LoginThrottle;
+import org.posthorn.connector.auth.ThrottleLimits;
 import org.posthorn.connector.endpoint.PostOffice;
 import org.posthorn.connector.pop3.command.CommandTable;
 import org.posthorn.connector.pop3.command.MaildropLocks;
@@ -25,7 +28,8 @@ import org.posthorn.spi.pop3.MaildropListener;
 /**
  * POP3 as the listener host sees it: {@code pop3} (clear text, with STLS where it has TLS credentials,
  * RFC 2595 §4) or {@code pop3s} (implicit TLS, RFC 8314 §3.3). The listeners of one adapter share one
- * {@link MaildropLocks}, which keeps two sessions off one maildrop whichever port they came in on;
+ * {@link MaildropLocks}, which keeps two sessions off one maildrop whichever port they came in on,
+ * and one {@link LoginThrottle}, which counts failed logins whichever port (or protocol) they came in on;
  * each has the command table every one of its connections shares.
  *
  * <p>Pipeline of a connection, from the socket: TLS (from the start on pop3s, after STLS on pop3),
@@ -44,13 +48,14 @@ public final class Pop3Protocol implements Protocol {
     private final Optional<SslContextSource> tls;
     private final boolean implicitTls;
 
-    /** Clear-text POP3 without STLS, with its own maildrop locks; for tests. */
+    /** Clear-text POP3 without STLS, with its own maildrop locks and login throttle (from settings); for tests. */
     public Pop3Protocol(PostOffice postOffice, Pop3Config config) {
-        this(postOffice, config, new MaildropLocks(), Optional.empty(), false);
+        this(postOffice, config, new MaildropLocks(), new LoginThrottle(ThrottleLimits.fromSettings(), Clock.systemUTC()),
+                Optional.empty(), false);
     }
 
-    private Pop3Protocol(PostOffice postOffice, Pop3Config config, MaildropLocks locks, Optional<SslContextSource> tls,
-                         boolean implicitTls) {
+    private Pop3Protocol(PostOffice postOffice, Pop3Config config, MaildropLocks locks, LoginThrottle throttle,
+                         Optional<SslContextSource> tls, boolean implicitTls) {
         this.config = Objects.requireNonNull(config, "config");
         this.locks = Objects.requireNonNull(locks, "locks");
         this.tls = Objects.requireNonNull(tls, "tls");
@@ -58,19 +63,20 @@ public final class Pop3Protocol implements Protocol {
         this.name = implicitTls ? "pop3s" : "pop3";
         this.port = implicitTls ? Settings.POP3S_PORT : Settings.POP3_PORT;
         boolean stls = tls.isPresent() && !implicitTls;
-        this.dispatcher = new Pop3Dispatcher(CommandTable.standard(postOffice, locks, config, stls), config.maxErrors());
+        this.dispatcher = new Pop3Dispatcher(CommandTable.standard(postOffice, locks, throttle, config, stls),
+                config.maxErrors());
     }
 
     /** {@code pop3} on {@code posthorn.pop3.port}, offering STLS with {@code tls} if it is there. */
-    public static Pop3Protocol plain(PostOffice postOffice, Pop3Config config, MaildropLocks locks,
+    public static Pop3Protocol plain(PostOffice postOffice, Pop3Config config, MaildropLocks locks, LoginThrottle throttle,
                                      Optional<SslContextSource> tls) {
-        return new Pop3Protocol(postOffice, config, locks, tls, false);
+        return new Pop3Protocol(postOffice, config, locks, throttle, tls, false);
     }
 
     /** {@code pop3s} on {@code posthorn.pop3s.port}: TLS from the first byte (RFC 8314 §3.3). */
     public static Pop3Protocol implicitTls(PostOffice postOffice, Pop3Config config, MaildropLocks locks,
-                                           SslContextSource tls) {
-        return new Pop3Protocol(postOffice, config, locks, Optional.of(tls), true);
+                                           LoginThrottle throttle, SslContextSource tls) {
+        return new Pop3Protocol(postOffice, config, locks, throttle, Optional.of(tls), true);
     }
 
     @Override

@@ -16,7 +16,9 @@ import java.util.Optional;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.posthorn.connector.auth.LoginThrottle;
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
+import org.posthorn.connector.auth.Throttles;
 import org.posthorn.connector.endpoint.FakePostOffice;
 import org.posthorn.connector.pop3.command.MaildropLocks;
 import org.posthorn.connector.server.TestServer;
@@ -37,8 +39,9 @@ class Pop3TlsTest {
     private final Pop3Config config = new Pop3Config("pop.example.test", Duration.ofMinutes(10), Duration.ofMillis(50), 5,
             PlaintextAuthPolicy.NEVER);
     private final MaildropLocks locks = new MaildropLocks();
-    private final Pop3Protocol pop3 = Pop3Protocol.plain(postOffice, config, locks, Optional.of(TlsTestSupport.server()));
-    private final Pop3Protocol pop3s = Pop3Protocol.implicitTls(postOffice, config, locks, TlsTestSupport.server());
+    private final LoginThrottle throttle = Throttles.standard();
+    private final Pop3Protocol pop3 = Pop3Protocol.plain(postOffice, config, locks, throttle, Optional.of(TlsTestSupport.server()));
+    private final Pop3Protocol pop3s = Pop3Protocol.implicitTls(postOffice, config, locks, throttle, TlsTestSupport.server());
     private final TestServer plainServer = new TestServer(pop3);
     private final TestServer tlsServer = new TestServer(pop3s);
 
@@ -117,7 +120,8 @@ class Pop3TlsTest {
     @Test
     void userGivenBeforeStlsIsForgotten() throws IOException {
         Pop3Protocol lenient = Pop3Protocol.plain(postOffice, new Pop3Config("pop.example.test", Duration.ofMinutes(10),
-                Duration.ofMillis(50), 5, PlaintextAuthPolicy.ALWAYS), new MaildropLocks(), Optional.of(TlsTestSupport.server()));
+                Duration.ofMillis(50), 5, PlaintextAuthPolicy.ALWAYS), new MaildropLocks(), Throttles.standard(),
+                Optional.of(TlsTestSupport.server()));
         try (TestServer server = new TestServer(lenient); Socket plain = connect(server)) {
             InputStream in = plain.getInputStream();
             readLine(in);

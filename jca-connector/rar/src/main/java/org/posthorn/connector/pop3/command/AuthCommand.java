@@ -59,7 +59,7 @@ final class AuthCommand implements CommandHandler<Pop3Command.Auth> {
             return Outcome.badCommand("Malformed PLAIN message");
         }
         if (plain.get().actsForAnother()) {
-            return login.rejected();
+            return login.rejected(session, plain.get().login());
         }
         return login.authenticate(session, plain.get().login(), plain.get().password());
     }

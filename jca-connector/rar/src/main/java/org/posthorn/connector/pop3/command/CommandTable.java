@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.posthorn.connector.auth.LoginThrottle;
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import org.posthorn.connector.endpoint.PostOffice;
 import org.posthorn.connector.pop3.Pop3Config;
@@ -38,12 +39,15 @@ public final class CommandTable {
      * Posthorn's POP3: RFC 1939 with the optional USER/PASS, TOP and UIDL, RFC 2449 CAPA, RFC 5034
      * AUTH PLAIN, and RFC 2595 STLS where {@code stls}.
      *
-     * @param config the server's name for the sign-off line, the failed-login delay, the plaintext policy
-     * @param stls   whether STLS is offered (a plain listener with TLS credentials)
+     * @param locks    the adapter's maildrop locks, shared by its POP3 listeners
+     * @param throttle the adapter's failed-login record, shared by every listener that takes passwords
+     * @param config   the server's name for the sign-off line, the failed-login delay, the plaintext policy
+     * @param stls     whether STLS is offered (a plain listener with TLS credentials)
      */
-    public static CommandTable standard(PostOffice postOffice, MaildropLocks locks, Pop3Config config, boolean stls) {
+    public static CommandTable standard(PostOffice postOffice, MaildropLocks locks, LoginThrottle throttle, Pop3Config config,
+                                        boolean stls) {
         String hostname = config.hostname();
-        Login login = new Login(postOffice, locks, config.authFailureDelay());
+        Login login = new Login(postOffice, locks, throttle, config.authFailureDelay());
         RetrCommand retrieve = new RetrCommand(postOffice);
         List<CommandSpec<?>> specs = new ArrayList<>(List.of(
                 // verb, arguments, handler, states, allowed before TLS

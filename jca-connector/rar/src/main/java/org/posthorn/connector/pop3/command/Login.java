@@ -1,9 +1,11 @@
 package org.posthorn.connector.pop3.command;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.posthorn.connector.auth.LoginThrottle;
 import org.posthorn.connector.endpoint.PostOffice;
 import org.posthorn.connector.pop3.encode.ResponseText;
 import org.posthorn.spi.MailError;
@@ -17,7 +19,10 @@ import org.posthorn.spi.pop3.MaildropListener;
  * with the post office, lock the maildrop, take its listing and enter TRANSACTION (RFC 1939 §4).
  *
  * <p>A wrong login or password is answered {@code -ERR [AUTH]} (RFC 3206 §5) only after the
- * configured delay, held on the event loop's timer, never on a thread. Every kind of refusal reads
+ * configured delay, doubled with each recent failure from the client's address (up to a cap), held on
+ * the event loop's timer, never on a thread. An address or login name the adapter's
+ * {@link LoginThrottle} has throttled after too many failures is refused without asking the
+ * password store, answered the same way, after the same growing delay. Every kind of refusal reads
  * the same. A session that finds the maildrop locked gets {@code -ERR [IN-USE]} (RFC 2449 §8.1.2)
  * and stays in AUTHORIZATION.
  */
@@ -27,23 +32,44 @@ final class Login {
 
     private final PostOffice postOffice;
     private final MaildropLocks locks;
+    private final LoginThrottle throttle;
     private final Duration failureDelay;
 
-    Login(PostOffice postOffice, MaildropLocks locks, Duration failureDelay) {
+    Login(PostOffice postOffice, MaildropLocks locks, LoginThrottle throttle, Duration failureDelay) {
         this.postOffice = Objects.requireNonNull(postOffice);
         this.locks = Objects.requireNonNull(locks);
+        this.throttle = Objects.requireNonNull(throttle);
         this.failureDelay = Objects.requireNonNull(failureDelay);
     }
 
     Outcome authenticate(Pop3Session session, String login, String password) {
+        if (throttle.refuses(address(session), login)) {
+            LOG.fine(() -> "pop3: throttled login for " + ResponseText.echo(login, 64) + " from "
+                    + session.client().remoteAddress());
+            throttle.refused(address(session), login);
+            return answerFailure(session);
+        }
         Credentials credentials = new Credentials(login, password, session.client());
         return Outcome.await(postOffice.call(AuthenticationListener.class, listener -> listener.authenticate(credentials)),
                 result -> authenticated(session, login, result));
     }
 
-    /** The answer to a failed login, after the delay; counted as a bad command. */
-    Outcome rejected() {
-        return new Outcome.Delay(failureDelay, new Outcome.Reply(Replies.AUTHENTICATION_FAILED, Outcome.After.BAD_COMMAND));
+    /**
+     * A failed login as {@code login} (wrong password, unknown name, proxy identity): counted by the
+     * throttle, answered after the growing delay, and counted as a bad command.
+     */
+    Outcome rejected(Pop3Session session, String login) {
+        throttle.failed(address(session), login);
+        return answerFailure(session);
+    }
+
+    private Outcome answerFailure(Pop3Session session) {
+        return new Outcome.Delay(throttle.failureDelay(address(session), failureDelay),
+                new Outcome.Reply(Replies.AUTHENTICATION_FAILED, Outcome.After.BAD_COMMAND));
+    }
+
+    private static InetAddress address(Pop3Session session) {
+        return session.client().remoteAddress().getAddress();
     }
 
     private Outcome authenticated(Pop3Session session, String login, AuthenticationResult result) {
@@ -56,8 +82,9 @@ final class Login {
             }
             LOG.info(() -> "pop3: failed login for " + ResponseText.echo(login, 64) + " from "
                     + session.client().remoteAddress() + " (" + error.get() + ")");
-            return rejected();
+            return rejected(session, login);
         }
+        throttle.succeeded(address(session), login);
         String account = result.account().orElseThrow();
         Optional<MaildropLocks.Lock> lock = locks.tryLock(account);
         if (lock.isEmpty()) {

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.posthorn.connector.auth.Throttles;
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import org.posthorn.connector.pop3.Pop3Config;
 import org.posthorn.connector.pop3.SyncPostOffice;
@@ -65,7 +66,7 @@ class CapaAndStlsTest {
 
     private static Pop3Dispatcher dispatcher(PlaintextAuthPolicy policy, boolean stls) {
         Pop3Config config = new Pop3Config("pop.example.test", Duration.ofMinutes(10), Duration.ZERO, 5, policy);
-        return new Pop3Dispatcher(CommandTable.standard(new SyncPostOffice(), new MaildropLocks(), config, stls), 5);
+        return new Pop3Dispatcher(CommandTable.standard(new SyncPostOffice(), new MaildropLocks(), Throttles.standard(), config, stls), 5);
     }
 
     private static java.util.List<String> capa(Pop3Dispatcher dispatcher, ClientConnection client) {

@@ -13,13 +13,14 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.posthorn.connector.auth.Throttles;
 import org.posthorn.connector.pop3.SyncPostOffice;
 import org.posthorn.connector.pop3.decode.Arguments;
 import org.posthorn.connector.pop3.decode.Pop3Command;
 
 class CommandTableTest {
 
-    private final CommandTable table = CommandTable.standard(new SyncPostOffice(), new MaildropLocks(),
+    private final CommandTable table = CommandTable.standard(new SyncPostOffice(), new MaildropLocks(), Throttles.standard(),
             new Pop3Config("h", Duration.ofMinutes(10), Duration.ZERO, 5, PlaintextAuthPolicy.LOOPBACK), false);
 
     private Set<String> verbs(Predicate<CommandSpec<?>> which) {

@@ -1,7 +1,9 @@
 package org.posthorn.connector.pop3.command;
 
 import org.posthorn.connector.pop3.Pop3Config;
+import org.posthorn.connector.auth.LoginThrottle;
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
+import org.posthorn.connector.auth.Throttles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
@@ -32,6 +34,8 @@ final class Harness {
 
     static final Duration DELAY = Duration.ofMillis(50);
     static final int MAX_ERRORS = 5;
+    /** The client address of a session unless a test gives another. */
+    static final String CLIENT = "192.0.2.7";
 
     /** The final reply to one line, and the delays before it. */
     record Settled(List<Duration> delays, Outcome.Reply reply) {
@@ -61,8 +65,9 @@ final class Harness {
             .with(MaildropListener.class, maildrops)
             .with(AuthenticationListener.class, authenticator);
     final MaildropLocks locks;
+    final LoginThrottle throttle;
     final Pop3Dispatcher dispatcher;
-    final Pop3Session session = newSession();
+    final Pop3Session session;
 
     Harness() {
         this(new MaildropLocks());
@@ -70,13 +75,24 @@ final class Harness {
 
     /** A second session sharing {@code locks}, as two connections of one adapter do. */
     Harness(MaildropLocks locks) {
+        this(locks, Throttles.standard(), CLIENT);
+    }
+
+    /** A session from {@code clientAddress} whose failed logins {@code throttle} counts. */
+    Harness(MaildropLocks locks, LoginThrottle throttle, String clientAddress) {
         this.locks = locks;
-        this.dispatcher = new Pop3Dispatcher(CommandTable.standard(postOffice, locks,
+        this.throttle = throttle;
+        this.session = newSession(clientAddress);
+        this.dispatcher = new Pop3Dispatcher(CommandTable.standard(postOffice, locks, throttle,
                 new Pop3Config("pop.example.test", Duration.ofMinutes(10), DELAY, MAX_ERRORS, PlaintextAuthPolicy.ALWAYS), false), MAX_ERRORS);
     }
 
     static Pop3Session newSession() {
-        return new Pop3Session(new ClientConnection("pop3", new InetSocketAddress("192.0.2.7", 50000), false, Optional.empty()));
+        return newSession(CLIENT);
+    }
+
+    static Pop3Session newSession(String clientAddress) {
+        return new Pop3Session(new ClientConnection("pop3", new InetSocketAddress(clientAddress, 50000), false, Optional.empty()));
     }
 
     Settled send(String line) {
