@@ -19,7 +19,7 @@ public final class Settings {
     public static final Setting<String> HOSTNAME = text("posthorn.hostname", "localhost",
             "The server's own host name: greeting banners, Received: headers, generated Message-IDs.");
     public static final Setting<String> DATA_DIR = text("posthorn.data.dir", null,
-            "Where the database and everything else that must persist live (default: the server's data directory).");
+            "Where the database and everything else that must persist live (default: posthorn in WildFly's data directory; the launcher sets <checkout>/data).");
     public static final Setting<String> BIND_ADDRESS = text("posthorn.bind.address", "0.0.0.0",
             "The address every mail listener binds to.");
 
