@@ -31,6 +31,14 @@ public final class Settings {
             "POP3 port; production sets 110.");
     public static final Setting<Integer> POP3S_PORT = port("posthorn.pop3s.port", 2995,
             "POP3 over implicit TLS (RFC 8314); production sets 995.");
+    public static final Setting<Integer> SUBMISSION_PORT = port("posthorn.submission.port", 2587,
+            "Message submission port (RFC 6409, STARTTLS, AUTH required); production sets 587.");
+    public static final Setting<Integer> SMTPS_PORT = port("posthorn.smtps.port", 2465,
+            "Message submission over implicit TLS (RFC 8314); production sets 465.");
+    public static final Setting<Integer> IMAP_PORT = port("posthorn.imap.port", 2143,
+            "IMAP port; production sets 143.");
+    public static final Setting<Integer> IMAPS_PORT = port("posthorn.imaps.port", 2993,
+            "IMAP over implicit TLS (RFC 8314); production sets 993.");
     public static final Setting<Integer> MAX_CONNECTIONS = positiveInt("posthorn.connections.max", 1000,
             "Open connections per listener; above it new clients are told to come back later and closed.");
     public static final Setting<Integer> MAX_CONNECTIONS_PER_ADDRESS = positiveInt("posthorn.connections.max-per-address", 50,
@@ -82,6 +90,41 @@ public final class Settings {
     public static final Setting<Integer> POP3_MAX_ERRORS = positiveInt("posthorn.pop3.max-errors", 10,
             "Bad commands per POP3 connection before it is closed.");
 
+    // --- IMAP (RFC 3501, RFC 9051)
+
+    public static final Setting<Duration> IMAP_IDLE_TIMEOUT = duration("posthorn.imap.idle-timeout", Duration.ofMinutes(30),
+            "Silence after which an IMAP connection is closed with BYE (RFC 3501 §5.4 asks for at least 30 minutes; IDLE included).");
+    public static final Setting<Long> IMAP_MAX_LITERAL = new Setting<>("posthorn.imap.max-literal", null, ValueParsers::size,
+            "Largest literal a logged-in client may announce (APPEND's message); default: posthorn.message.max-size. "
+            + "Larger ones are refused before any octet of them is read.");
+    public static final Setting<Integer> IMAP_MAX_ERRORS = positiveInt("posthorn.imap.max-errors", 20,
+            "Bad commands per IMAP connection before it is closed with BYE.");
+
+    // --- submission and relay (RFC 6409, RFC 5321 §5)
+
+    public static final Setting<String> SUBMISSION_CLIENT_ADDRESS = choice("posthorn.submission.received-client-address", "hide",
+            List.of("hide", "show"),
+            "Whether the Received: header added to submitted mail names the client's IP address (show) or not (hide).");
+    public static final Setting<Integer> RELAY_PORT = port("posthorn.relay.port", 25,
+            "The port dialled on a remote mail exchanger.");
+    public static final Setting<String> RELAY_SMARTHOST = text("posthorn.relay.smarthost", null,
+            "host:port to hand all remote mail to instead of the recipients' MX hosts; unset: deliver directly.");
+    public static final Setting<String> RELAY_SMARTHOST_USER = text("posthorn.relay.smarthost.user", null,
+            "Login for AUTH at the smarthost, if it needs one.");
+    public static final Setting<String> RELAY_SMARTHOST_PASSWORD = text("posthorn.relay.smarthost.password", null,
+            "Password for AUTH at the smarthost.");
+    public static final Setting<String> RELAY_TLS = choice("posthorn.relay.tls", "opportunistic",
+            List.of("opportunistic", "required", "none"),
+            "STARTTLS toward remote servers: when offered (opportunistic), always (required: no TLS, no delivery), or never (none; for tests).");
+    public static final Setting<Duration> RELAY_TIMEOUT = duration("posthorn.relay.timeout", Duration.ofMinutes(5),
+            "How long the relay waits to connect to a remote server and for each of its replies (RFC 5321 §4.5.3.2).");
+    public static final Setting<String> QUEUE_RETRY = text("posthorn.queue.retry", "1m,5m,15m,1h,4h",
+            "Waits between delivery attempts of a queued message; the last one repeats until posthorn.queue.max-age.");
+    public static final Setting<Duration> QUEUE_MAX_AGE = duration("posthorn.queue.max-age", Duration.ofDays(5),
+            "How long a message stays queued before it is bounced to its sender as undeliverable.");
+    public static final Setting<Duration> QUEUE_DELAY_WARNING = duration("posthorn.queue.delay-warning", Duration.ofHours(4),
+            "After how long in the queue the sender gets one 'delayed' notice (RFC 3464 action delayed).");
+
     // --- administration
 
     public static final Setting<String> ADMIN_PASSWORD = text("posthorn.admin.password", null,
@@ -100,17 +143,26 @@ public final class Settings {
 
     /** Every setting, for documentation and start-up logging. */
     public static List<Setting<?>> all() {
-        return List.of(HOSTNAME, DATA_DIR, BIND_ADDRESS, SMTP_PORT, POP3_PORT, POP3S_PORT, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS,
+        return List.of(HOSTNAME, DATA_DIR, BIND_ADDRESS, SMTP_PORT, SUBMISSION_PORT, SMTPS_PORT, POP3_PORT, POP3S_PORT,
+                IMAP_PORT, IMAPS_PORT, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS,
                 MAX_CONCURRENT_CALLS, MAX_MESSAGE_SIZE, SMTP_MAX_RECIPIENTS, SMTP_MAX_ERRORS, SMTP_IDLE_TIMEOUT, SPOOL_DIR,
                 SPOOL_MEMORY_LIMIT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, AUTH_PLAINTEXT, POP3_IDLE_TIMEOUT,
                 AUTH_FAILURE_DELAY, AUTH_MAX_FAILURES, AUTH_FAILURE_WINDOW, AUTH_MAX_FAILURE_DELAY, POP3_MAX_ERRORS,
-                ADMIN_PASSWORD, DNS_SERVERS, DNS_TIMEOUT,
+                IMAP_IDLE_TIMEOUT, IMAP_MAX_LITERAL, IMAP_MAX_ERRORS, SUBMISSION_CLIENT_ADDRESS, RELAY_PORT,
+                RELAY_SMARTHOST, RELAY_SMARTHOST_USER, RELAY_SMARTHOST_PASSWORD, RELAY_TLS, RELAY_TIMEOUT, QUEUE_RETRY,
+                QUEUE_MAX_AGE, QUEUE_DELAY_WARNING, ADMIN_PASSWORD, DNS_SERVERS, DNS_TIMEOUT,
                 PORT_OFFSET);
     }
 
     /** The port a listener really binds: the configured one plus WildFly's port offset. */
     public static int listenPort(Setting<Integer> port) {
         return port.get() + PORT_OFFSET.get();
+    }
+
+    /** The largest literal a logged-in IMAP client may announce: {@link #IMAP_MAX_LITERAL}, else {@link #MAX_MESSAGE_SIZE}. */
+    public static long imapMaxLiteral() {
+        Long configured = IMAP_MAX_LITERAL.get();
+        return configured != null ? configured : MAX_MESSAGE_SIZE.get();
     }
 
     /** The directory of {@link #SPOOL_DIR}, with its default resolved. */
