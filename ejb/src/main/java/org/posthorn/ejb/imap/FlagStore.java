@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.posthorn.ejb.notify.MailboxChangeNotifier;
 import org.posthorn.ejb.store.Mailbox;
 import org.posthorn.ejb.store.MailboxMessage;
 import org.posthorn.ejb.store.SystemFlag;
@@ -36,6 +37,9 @@ public class FlagStore {
 
     @Inject
     AccountMailboxes mailboxes;
+
+    @Inject
+    MailboxChangeNotifier notifier;
 
     public Result<StoreOutcome> store(String account, String mailbox, UidSet uids, FlagUpdate update) {
         Optional<Mailbox> found = mailboxes.lock(account, mailbox);
@@ -62,6 +66,7 @@ public class FlagStore {
             Set<String> newKeywords = combineKeywords(message.getKeywords(), keywords, update.mode());
             if (!newFlags.equals(message.getFlags()) || !newKeywords.equals(message.getKeywords())) {
                 message.changeFlags(newFlags, newKeywords, locked.nextModSeq());
+                notifier.changed(locked.getAccount().getAddress(), locked.getName());
             }
             updated.add(new MessageState(message.getUid(),
                     Flags.names(SystemFlag.toBits(message.getFlags()), message.getKeywords()), message.getModSeq()));

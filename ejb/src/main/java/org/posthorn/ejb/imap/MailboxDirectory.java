@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.posthorn.ejb.directory.Account;
+import org.posthorn.ejb.notify.MailboxChangeNotifier;
 import org.posthorn.ejb.store.Mailbox;
 import org.posthorn.ejb.store.MailboxLocks;
 import org.posthorn.ejb.store.MessageExpunger;
@@ -42,6 +43,9 @@ public class MailboxDirectory {
 
     @Inject
     MailboxLocks locks;
+
+    @Inject
+    MailboxChangeNotifier notifier;
 
     Clock clock = Clock.systemUTC();
 
@@ -93,6 +97,8 @@ public class MailboxDirectory {
         }
         expunger.expunge(mailbox, expunger.allIn(mailbox));
         expunger.forget(mailbox);
+        // Sessions that have it selected learn it is gone, even when it was empty.
+        notifier.changed(mailbox.getAccount().getAddress(), mailbox.getName());
         em.remove(mailbox);
         return Optional.empty();
     }
@@ -133,6 +139,8 @@ public class MailboxDirectory {
         for (Mailbox mailbox : moving) {
             String oldName = mailbox.getName();
             locks.lock(mailbox.getId());
+            // Under its old name, the mailbox is gone for the sessions that have it selected.
+            notifier.changed(mailbox.getAccount().getAddress(), oldName);
             mailbox.rename(target.get() + oldName.substring(source.get().length()));
         }
         em.flush();

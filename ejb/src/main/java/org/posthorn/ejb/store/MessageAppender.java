@@ -1,14 +1,17 @@
 package org.posthorn.ejb.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Set;
+import org.posthorn.ejb.notify.MailboxChangeNotifier;
 
 /**
- * Adds a message to a mailbox: the next UID and MODSEQ of that mailbox, taken under its lock.
+ * Adds a message to a mailbox: the next UID and MODSEQ of that mailbox, taken under its lock. Every
+ * addition (delivery, APPEND, COPY, MOVE) passes here and announces the change ({@link MailboxChangeNotifier}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -16,6 +19,9 @@ public class MessageAppender {
 
     @PersistenceContext(unitName = "posthorn")
     EntityManager em;
+
+    @Inject
+    MailboxChangeNotifier notifier;
 
     /**
      * Appends an entry for a blob that already counts this entry among its references.
@@ -26,6 +32,7 @@ public class MessageAppender {
         MailboxMessage message = new MailboxMessage(locked, locked.allocateUid(), locked.nextModSeq(),
                 internalDate, blob, summary);
         em.persist(message);
+        notifier.changed(locked.getAccount().getAddress(), locked.getName());
         return message;
     }
 

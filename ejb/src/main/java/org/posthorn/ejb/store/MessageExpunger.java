@@ -8,11 +8,12 @@ import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.posthorn.ejb.notify.MailboxChangeNotifier;
 
 /**
  * Removes entries from a mailbox for good (IMAP EXPUNGE, POP3 DELE, account deletion), records the
  * change in the mailbox's HIGHESTMODSEQ with one tombstone per UID ({@link ExpungedMessage},
- * RFC 7162 §3.2.10) and releases the blobs.
+ * RFC 7162 §3.2.10), releases the blobs and announces the change ({@link MailboxChangeNotifier}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -23,6 +24,9 @@ public class MessageExpunger {
 
     @Inject
     BlobReferences blobs;
+
+    @Inject
+    MailboxChangeNotifier notifier;
 
     /**
      * @param locked   a mailbox from {@link MailboxLocks#lock} in this transaction
@@ -46,6 +50,7 @@ public class MessageExpunger {
         // statements are bulk statements that do not wait for the persistence context's own flush.
         em.flush();
         blobs.release(droppedPerBlob);
+        notifier.changed(locked.getAccount().getAddress(), locked.getName());
     }
 
     /** Every entry of a mailbox, for removing it whole. */

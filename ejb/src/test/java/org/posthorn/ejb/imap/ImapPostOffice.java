@@ -3,11 +3,7 @@ package org.posthorn.ejb.imap;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.posthorn.ejb.directory.Account;
 import org.posthorn.ejb.directory.DirectoryLookup;
 import org.posthorn.ejb.directory.Domain;
@@ -20,9 +16,9 @@ import org.posthorn.ejb.store.MailboxProvisioner;
 import org.posthorn.ejb.store.MessageAppender;
 import org.posthorn.ejb.store.MessageExpunger;
 import org.posthorn.ejb.testing.Beans;
+import org.posthorn.ejb.testing.Envelopes;
+import org.posthorn.ejb.testing.RecordingNotifier;
 import org.posthorn.ejb.testing.TestDatabase;
-import org.posthorn.spi.ClientConnection;
-import org.posthorn.spi.MailAddress;
 import org.posthorn.spi.MessageContent;
 import org.posthorn.spi.imap.MailboxStoreListener;
 import org.posthorn.spi.smtp.DeliveryOutcome;
@@ -39,26 +35,28 @@ final class ImapPostOffice {
     final MessageAppend appendService;
     final MailboxDirectory directory;
     final MailboxStoreListener listener;
+    final RecordingNotifier notifier;
     private final LocalDelivery delivery;
     private final MailboxProvisioner provisioner;
 
     ImapPostOffice(TestDatabase db) {
         this.db = db;
         EntityManager em = db.entityManager();
+        notifier = new RecordingNotifier(db);
         MailboxLocks locks = Beans.wire(MailboxLocks.class, em);
         BlobReferences blobs = Beans.wire(BlobReferences.class, em);
-        MessageExpunger expunger = Beans.wire(MessageExpunger.class, em, blobs);
-        MessageAppender appender = Beans.wire(MessageAppender.class, em);
+        MessageExpunger expunger = Beans.wire(MessageExpunger.class, em, blobs, notifier);
+        MessageAppender appender = Beans.wire(MessageAppender.class, em, notifier);
         AccountMailboxes mailboxes = Beans.wire(AccountMailboxes.class, em, locks);
         MessageStates states = Beans.wire(MessageStates.class, em);
         StructureStore structures = Beans.wire(StructureStore.class, em);
         MessageTransfer transfer = Beans.wire(MessageTransfer.class, em, mailboxes, appender, expunger, blobs);
-        directory = Beans.wire(MailboxDirectory.class, em, mailboxes, expunger, transfer, locks);
+        directory = Beans.wire(MailboxDirectory.class, em, mailboxes, expunger, transfer, locks, notifier);
         appendService = Beans.wire(MessageAppend.class, em, mailboxes, locks, appender);
         mdb = Beans.wire(MailboxStoreMdb.class, directory,
                 Beans.wire(MailboxSelection.class, em, mailboxes, states),
                 Beans.wire(MessageFetcher.class, em, mailboxes, states, structures),
-                Beans.wire(FlagStore.class, em, mailboxes),
+                Beans.wire(FlagStore.class, em, mailboxes, notifier),
                 transfer, appendService,
                 Beans.wire(MessageSearch.class, em, mailboxes, structures));
         delivery = Beans.wire(LocalDelivery.class, em,
@@ -92,14 +90,7 @@ final class ImapPostOffice {
 
     /** An SMTP delivery to the INBOX of each recipient, as the MTA makes it. */
     DeliveryOutcome deliver(byte[] message, String... recipients) {
-        SmtpEnvelope envelope = new SmtpEnvelope(new ClientConnection("smtp",
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000), false, Optional.empty()),
-                "client.sender.example", "ESMTP", Optional.of(MailAddress.of("alice@sender.example")), List.of(),
-                "S1", Instant.now());
-        for (String recipient : recipients) {
-            envelope = envelope.withRecipient(MailAddress.of(recipient));
-        }
-        SmtpEnvelope complete = envelope;
+        SmtpEnvelope complete = Envelopes.to(recipients);
         DeliveryOutcome outcome = db.inTransaction(() -> delivery.deliver(complete, MessageContent.of(message)));
         if (!outcome.isAccepted()) {
             throw new IllegalStateException("delivery refused: " + outcome);

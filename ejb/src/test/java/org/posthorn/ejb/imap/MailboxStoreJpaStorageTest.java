@@ -1,7 +1,7 @@
 package org.posthorn.ejb.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.posthorn.ejb.imap.MailboxStoreContract.message;
+import static org.posthorn.spi.imap.MailboxStoreContract.message;
 
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +28,7 @@ import org.posthorn.ejb.testing.TestDatabase;
 import org.posthorn.spi.MessageContent;
 import org.posthorn.spi.imap.FetchScope;
 import org.posthorn.spi.imap.FlagUpdate;
+import org.posthorn.spi.imap.MailboxStoreContract;
 import org.posthorn.spi.imap.MailboxStoreListener;
 import org.posthorn.spi.imap.MessageView;
 import org.posthorn.spi.imap.UidSet;

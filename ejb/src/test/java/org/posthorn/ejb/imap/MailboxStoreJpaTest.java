@@ -4,7 +4,9 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.posthorn.ejb.testing.TestDatabase;
+import org.posthorn.spi.imap.MailboxStoreContract;
 import org.posthorn.spi.imap.MailboxStoreListener;
+import org.posthorn.spi.imap.SearchContract;
 
 /** The JPA implementation ({@link MailboxStoreMdb} and its services) passes the contracts on H2. */
 class MailboxStoreJpaTest implements MailboxStoreContract, SearchContract {

@@ -35,18 +35,21 @@ public final class PostOffice {
     public final AuthenticationMdb authentication;
     public final Authenticator authenticator;
     public final MaildropMdb maildrop;
+    public final RecordingNotifier notifier;
 
     public PostOffice(TestDatabase db) {
         this.db = db;
         EntityManager em = db.entityManager();
+        notifier = new RecordingNotifier(db);
         PasswordHasher hasher = new PasswordHasher();
         DirectoryLookup lookup = Beans.wire(DirectoryLookup.class, em);
         AccountFactory factory = Beans.wire(AccountFactory.class, em, hasher,
                 Beans.wire(MailboxProvisioner.class, em));
         MailboxLocks locks = Beans.wire(MailboxLocks.class, em);
-        MessageExpunger expunger = Beans.wire(MessageExpunger.class, em, Beans.wire(BlobReferences.class, em));
+        MessageExpunger expunger = Beans.wire(MessageExpunger.class, em, Beans.wire(BlobReferences.class, em),
+                notifier);
         AccountRemover remover = Beans.wire(AccountRemover.class, em,
-                Beans.wire(MailStorageRemover.class, em, locks, expunger));
+                Beans.wire(MailStorageRemover.class, em, locks, expunger), notifier);
         RecipientResolver resolver = Beans.wire(RecipientResolver.class, lookup);
 
         MailUsage usage = Beans.wire(MailUsage.class, em);
@@ -54,7 +57,7 @@ public final class PostOffice {
         accounts = Beans.wire(AccountAdmin.class, em, lookup, factory, remover, hasher, usage);
         bootstrap = Beans.wire(AdminBootstrap.class, lookup, factory, hasher);
         mta = Beans.wire(SmtpTransactionMdb.class, resolver,
-                Beans.wire(LocalDelivery.class, em, resolver, locks, Beans.wire(MessageAppender.class, em)));
+                Beans.wire(LocalDelivery.class, em, resolver, locks, Beans.wire(MessageAppender.class, em, notifier)));
         authenticator = Beans.wire(Authenticator.class, lookup, hasher);
         authentication = Beans.wire(AuthenticationMdb.class, authenticator, new LoginFailures());
         maildrop = Beans.wire(MaildropMdb.class, Beans.wire(Maildrop.class, em, locks, expunger));

@@ -5,6 +5,8 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -33,6 +35,7 @@ public final class TestDatabase implements AutoCloseable {
     private final String url;
     private final EntityManagerFactory factory;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
     private final EntityManager proxy;
 
     public TestDatabase() {
@@ -76,18 +79,34 @@ public final class TestDatabase implements AutoCloseable {
     public <T> T inTransaction(Supplier<T> work) {
         EntityManager em = factory.createEntityManager();
         current.set(em);
+        List<Runnable> committed = new ArrayList<>();
+        afterCommit.set(committed);
         try {
             em.getTransaction().begin();
             T result = work.get();
             em.getTransaction().commit();
+            committed.forEach(Runnable::run);
             return result;
         } finally {
             if (em.getTransaction().isActive()) {
                 em.getTransaction().rollback();
             }
             current.remove();
+            afterCommit.remove();
             em.close();
         }
+    }
+
+    /**
+     * Runs an action once the calling thread's current transaction committed, and never if it rolls
+     * back: what a JTA transaction does with the XA resources enlisted in it (JMS sends).
+     */
+    public void afterCommit(Runnable action) {
+        List<Runnable> actions = afterCommit.get();
+        if (actions == null) {
+            throw new IllegalStateException("no transaction on this thread");
+        }
+        actions.add(action);
     }
 
     public void inTransaction(Runnable work) {

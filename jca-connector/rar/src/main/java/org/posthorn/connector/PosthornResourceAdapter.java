@@ -22,6 +22,8 @@ import org.posthorn.connector.auth.LoginThrottle;
 import org.posthorn.connector.auth.ThrottleLimits;
 import org.posthorn.connector.endpoint.EndpointRegistry;
 import org.posthorn.connector.endpoint.WorkManagerPostOffice;
+import org.posthorn.connector.imap.ImapProtocol;
+import org.posthorn.connector.imap.command.ImapConfig;
 import org.posthorn.connector.pop3.Pop3Config;
 import org.posthorn.connector.pop3.Pop3Protocol;
 import org.posthorn.connector.pop3.command.MaildropLocks;
@@ -33,6 +35,7 @@ import org.posthorn.connector.tls.KeyStoreFile;
 import org.posthorn.connector.tls.ReloadingSslContext;
 import org.posthorn.connector.tls.ServerKeyStore;
 import org.posthorn.connector.tls.SslContextSource;
+import org.posthorn.connector.watch.MailboxWatchers;
 import org.posthorn.settings.Settings;
 
 /**
@@ -53,6 +56,8 @@ public class PosthornResourceAdapter implements ResourceAdapter {
 
     private static final Logger LOG = Logger.getLogger(PosthornResourceAdapter.class.getName());
 
+    /** The IMAP sessions to tell of mailbox changes; reached by the mailbox events connections (ADR 0004). */
+    private final MailboxWatchers mailboxWatchers = new MailboxWatchers();
     private EndpointRegistry endpoints;
     private ListenerHost listeners;
     private ExecutorService tlsReloads;
@@ -68,11 +73,14 @@ public class PosthornResourceAdapter implements ResourceAdapter {
         SslContextSource tls = tls(tlsReloads);
         var pop3 = Pop3Config.fromSettings();
         var maildropLocks = new MaildropLocks();
+        var imap = ImapConfig.fromSettings();
         var loginThrottle = new LoginThrottle(ThrottleLimits.fromSettings(), Clock.systemUTC());
         listeners = new ListenerHost(List.of(
                 new SmtpProtocol(postOffice, SmtpConfig.fromSettings(), tls),
                 Pop3Protocol.plain(postOffice, pop3, maildropLocks, loginThrottle, Optional.of(tls)),
-                Pop3Protocol.implicitTls(postOffice, pop3, maildropLocks, loginThrottle, tls)));
+                Pop3Protocol.implicitTls(postOffice, pop3, maildropLocks, loginThrottle, tls),
+                ImapProtocol.plain(postOffice, imap, loginThrottle, mailboxWatchers, Optional.of(tls)),
+                ImapProtocol.implicitTls(postOffice, imap, loginThrottle, mailboxWatchers, tls)));
         LOG.info("Posthorn resource adapter started; listeners bind when the post office's endpoints are active");
     }
 
@@ -116,6 +124,10 @@ public class PosthornResourceAdapter implements ResourceAdapter {
         Class<?> listener = ((ListenerActivationSpec) spec).listenerInterface();
         endpoints.unregister(listener, factory);
         listeners.unbindUnserved(endpoints);
+    }
+
+    public MailboxWatchers mailboxWatchers() {
+        return mailboxWatchers;
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.posthorn.connector.pop3.decode.InputLine;
 import org.posthorn.connector.pop3.decode.Pop3Command;
-import org.posthorn.connector.pop3.decode.SaslPlain;
+import org.posthorn.connector.auth.SaslPlain;
 import org.posthorn.connector.pop3.decode.SaslResponse;
 import org.posthorn.connector.pop3.encode.Pop3Response;
 

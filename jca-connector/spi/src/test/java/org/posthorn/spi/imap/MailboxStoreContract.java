@@ -1,4 +1,4 @@
-package org.posthorn.ejb.imap;
+package org.posthorn.spi.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,23 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.posthorn.spi.MailError;
 import org.posthorn.spi.MessageContent;
 import org.posthorn.spi.Result;
-import org.posthorn.spi.imap.AppendOutcome;
-import org.posthorn.spi.imap.CopyOutcome;
-import org.posthorn.spi.imap.FetchScope;
-import org.posthorn.spi.imap.FlagUpdate;
-import org.posthorn.spi.imap.MailboxChanges;
-import org.posthorn.spi.imap.MailboxInfo;
-import org.posthorn.spi.imap.MailboxSnapshot;
-import org.posthorn.spi.imap.MailboxStatus;
-import org.posthorn.spi.imap.MailboxStoreListener;
-import org.posthorn.spi.imap.MessageState;
-import org.posthorn.spi.imap.MessageView;
-import org.posthorn.spi.imap.StoreOutcome;
-import org.posthorn.spi.imap.UidSet;
 
 /**
  * What every {@link MailboxStoreListener} must do (STYLE.md #9): the JPA implementation passes it
- * here, and the wire's in-memory fake can implement the same interface. Each implementation gives
+ * ({@code ejb}'s {@code MailboxStoreJpaTest}), and so does the wire's in-memory fake ({@code rar}'s
+ * {@code FakeMailboxStoreTest}); the SPI module publishes it in its test-jar. Each implementation gives
  * two accounts that own the standard mailboxes (INBOX, Drafts, Sent, Junk, Trash, Archive) and a way
  * to deliver mail to an INBOX. Search criteria are covered by {@link SearchContract}.
  */

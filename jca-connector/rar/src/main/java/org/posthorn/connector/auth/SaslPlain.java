@@ -1,4 +1,4 @@
-package org.posthorn.connector.pop3.decode;
+package org.posthorn.connector.auth;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package org.posthorn.ejb.imap;
+package org.posthorn.spi.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,9 +12,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.posthorn.spi.MessageContent;
-import org.posthorn.spi.imap.FlagUpdate;
-import org.posthorn.spi.imap.MailboxStoreListener;
-import org.posthorn.spi.imap.SearchCriteria;
 import org.posthorn.spi.imap.SearchCriteria.All;
 import org.posthorn.spi.imap.SearchCriteria.And;
 import org.posthorn.spi.imap.SearchCriteria.BodyContains;
@@ -29,7 +26,6 @@ import org.posthorn.spi.imap.SearchCriteria.SentDate;
 import org.posthorn.spi.imap.SearchCriteria.Size;
 import org.posthorn.spi.imap.SearchCriteria.TextContains;
 import org.posthorn.spi.imap.SearchCriteria.Uids;
-import org.posthorn.spi.imap.UidSet;
 
 /**
  * SEARCH (RFC 3501 §6.4.4) over a fixed mailbox of four messages, each criterion alone and combined,

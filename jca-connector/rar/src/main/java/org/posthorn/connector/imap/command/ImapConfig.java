@@ -1,0 +1,39 @@
+package org.posthorn.connector.imap.command;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.posthorn.connector.auth.PlaintextAuthPolicy;
+import org.posthorn.connector.imap.decode.DecodeLimits;
+import org.posthorn.settings.Settings;
+
+/**
+ * What an IMAP listener needs to know, read once at start-up; tests build it directly.
+ *
+ * @param idleTimeout        silence (IDLE included) after which the connection is closed with BYE (RFC 3501 §5.4)
+ * @param authFailureDelay   how long the first failed login from an address waits before it is answered;
+ *                           the adapter's login throttle doubles it for each further recent failure
+ * @param maxBadCommands     bad commands per connection; the one that reaches it closes the connection
+ * @param plaintextAuth      whether LOGIN and AUTHENTICATE work on a connection without TLS
+ * @param authenticatedLimits the decoder's limits once logged in (APPEND may then carry a whole message)
+ */
+public record ImapConfig(Duration idleTimeout, Duration authFailureDelay, int maxBadCommands,
+                         PlaintextAuthPolicy plaintextAuth, DecodeLimits authenticatedLimits) {
+
+    public ImapConfig {
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(authFailureDelay, "authFailureDelay");
+        Objects.requireNonNull(plaintextAuth, "plaintextAuth");
+        Objects.requireNonNull(authenticatedLimits, "authenticatedLimits");
+        if (idleTimeout.isNegative() || idleTimeout.isZero() || maxBadCommands <= 0) {
+            throw new IllegalArgumentException("idle timeout and bad-command limit must be positive");
+        }
+    }
+
+    /** The configuration from {@code posthorn.*} settings. */
+    public static ImapConfig fromSettings() {
+        long literal = Math.min(Settings.imapMaxLiteral(), DecodeLimits.MAX_APPEND_LITERAL);
+        return new ImapConfig(Settings.IMAP_IDLE_TIMEOUT.get(), Settings.AUTH_FAILURE_DELAY.get(),
+                Settings.IMAP_MAX_ERRORS.get(), PlaintextAuthPolicy.fromSettings(),
+                DecodeLimits.defaults().withMaxAppendLiteral(literal));
+    }
+}
