@@ -38,7 +38,7 @@ class ImapBench {
 
     private static final int MESSAGES = Integer.getInteger("bench.imap.messages", 10_000);
     private static final int IDLE_CONNECTIONS = Integer.getInteger("bench.imap.connections", 1000);
-    private static final Launcher POSTHORN = new Launcher(9000, Path.of("target", "imap-bench-data"),
+    private static final Launcher POSTHORN = new Launcher(6000, Path.of("target", "imap-bench-data"),
             Path.of("target", "imap-bench-launcher.log"), "bench-admin-secret",
             "-Dposthorn.connections.max-per-address=" + (IDLE_CONNECTIONS + 100),
             "-Dposthorn.connections.max=" + (IDLE_CONNECTIONS + 100));

@@ -67,16 +67,31 @@ public class MailboxSelection {
     /**
      * Added: UID at least {@code knownUidNext}. Changed: older messages with a MODSEQ above
      * {@code sinceModSeq}. Expunged: tombstones above {@code sinceModSeq} of UIDs below
-     * {@code knownUidNext} (the session never saw the later ones).
+     * {@code knownUidNext} (the session never saw the later ones). Recent: the added messages that are
+     * still {@code \Recent}; a read-write session takes them, under the mailbox lock, which it asks for only when
+     * there are any, so that looking for news does not queue behind deliveries for nothing.
      */
     public Result<MailboxChanges> changes(String account, String name, long uidValidity, long sinceModSeq,
-                                          long knownUidNext) {
+                                          long knownUidNext, boolean readOnly) {
         Optional<Mailbox> found = mailboxes.find(account, name);
         if (found.isEmpty() || found.get().getUidValidity() != uidValidity) {
             return Result.refused(MailError.NOT_FOUND);
         }
+        boolean takesRecent = !readOnly && found.get().getFirstRecentUid() < found.get().getUidNext();
+        if (takesRecent) {
+            found = mailboxes.lock(account, name);
+            if (found.isEmpty()) {
+                return Result.refused(MailError.NOT_FOUND);
+            }
+        }
         Mailbox mailbox = found.get();
         List<MessageState> added = states.where(mailbox.getId(), "m.uid >= :p0", knownUidNext);
+        long firstRecent = mailbox.getFirstRecentUid();
+        Set<Long> recent = new HashSet<>();
+        added.stream().map(MessageState::uid).filter(uid -> uid >= firstRecent).forEach(recent::add);
+        if (takesRecent) {
+            mailbox.takeRecent();
+        }
         List<MessageState> changed = states.where(mailbox.getId(), "m.uid < :p0 and m.modSeq > :p1", knownUidNext,
                 sinceModSeq);
         List<Long> expunged = em.createQuery("select e.uid from ExpungedMessage e where e.mailboxId = :mailbox"
@@ -85,7 +100,8 @@ public class MailboxSelection {
                 .setParameter("since", sinceModSeq)
                 .setParameter("uidNext", knownUidNext)
                 .getResultList();
-        return Result.of(new MailboxChanges(added, changed, expunged.stream().distinct().toList(), counters(mailbox)));
+        return Result.of(new MailboxChanges(added, changed, expunged.stream().distinct().toList(), recent,
+                counters(mailbox)));
     }
 
     /** The counters, from one aggregate query over the mailbox's rows. */

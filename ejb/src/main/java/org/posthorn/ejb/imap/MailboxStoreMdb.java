@@ -93,8 +93,8 @@ public class MailboxStoreMdb implements MailboxStoreListener {
 
     @Override
     public Result<MailboxChanges> changes(String account, String mailbox, long uidValidity, long sinceModSeq,
-                                          long knownUidNext) {
-        return selection.changes(account, mailbox, uidValidity, sinceModSeq, knownUidNext);
+                                          long knownUidNext, boolean readOnly) {
+        return selection.changes(account, mailbox, uidValidity, sinceModSeq, knownUidNext, readOnly);
     }
 
     @Override

@@ -68,9 +68,12 @@ public interface MailboxStoreListener {
      *                     (the mailbox was deleted or recreated: the session must end its selection)
      * @param sinceModSeq  the highest MODSEQ the session knows
      * @param knownUidNext the UIDNEXT the session knows: messages from here on are reported as added
+     * @param readOnly     whether the session opened the mailbox read-only; a read-write session takes the
+     *                     {@code \Recent} messages among the added ones, as {@link #open} does, so that
+     *                     exactly one session sees each message as recent (RFC 3501 §2.3.2)
      */
     Result<MailboxChanges> changes(String account, String mailbox, long uidValidity, long sinceModSeq,
-                                   long knownUidNext);
+                                   long knownUidNext, boolean readOnly);
 
     /**
      * The messages of the set that exist, ascending UID, with what {@code scope} asks for.

@@ -195,7 +195,7 @@ public interface MailboxStoreContract {
         List<Result<?>> results = List.of(
                 store().status(me, "Private"),
                 store().open(me, "Private", false),
-                store().changes(me, "Private", 1, 0, 1),
+                store().changes(me, "Private", 1, 0, 1, false),
                 store().fetch(me, "Private", all, FetchScope.FLAGS_ONLY, OptionalLong.empty()),
                 store().store(me, "Private", all, update(FlagUpdate.Mode.ADD, "\\Seen")),
                 store().expunge(me, "Private", all),
@@ -436,7 +436,7 @@ public interface MailboxStoreContract {
         append("INBOX", "three");
         MailboxSnapshot snapshot = store().open(account(), "INBOX", false).value();
         MailboxStatus known = snapshot.status();
-        assertThat(store().changes(account(), "INBOX", known.uidValidity(), known.highestModSeq(), known.uidNext())
+        assertThat(store().changes(account(), "INBOX", known.uidValidity(), known.highestModSeq(), known.uidNext(), false)
                 .value().isEmpty()).isTrue();
 
         deliver(account(), message("four"));
@@ -445,7 +445,7 @@ public interface MailboxStoreContract {
         store().expunge(account(), "INBOX", UidSet.all());
 
         MailboxChanges changes = store().changes(account(), "INBOX", known.uidValidity(), known.highestModSeq(),
-                known.uidNext()).value();
+                known.uidNext(), false).value();
         assertThat(changes.added()).extracting(MessageState::uid).containsExactly(4L);
         assertThat(changes.changed()).extracting(MessageState::uid).containsExactly(1L);
         assertThat(changes.changed().get(0).flags()).containsExactly("\\Seen");
@@ -454,10 +454,29 @@ public interface MailboxStoreContract {
         assertThat(changes.status().uidNext()).isEqualTo(5);
 
         MailboxStatus now = changes.status();
-        assertThat(store().changes(account(), "INBOX", now.uidValidity(), now.highestModSeq(), now.uidNext())
+        assertThat(store().changes(account(), "INBOX", now.uidValidity(), now.highestModSeq(), now.uidNext(), false)
                 .value().isEmpty()).isTrue();
-        assertThat(store().changes(account(), "INBOX", known.uidValidity() + 1, 0, 1).error())
+        assertThat(store().changes(account(), "INBOX", known.uidValidity() + 1, 0, 1, false).error())
                 .contains(MailError.NOT_FOUND);
+    }
+
+    @Test
+    default void aNewMessageIsRecentForOneReadWriteSessionOnly() {
+        MailboxStatus known = store().open(account(), "INBOX", false).value().status();
+        deliver(account(), message("fresh"));
+        long uid = known.uidNext();
+
+        MailboxChanges examined = store().changes(account(), "INBOX", known.uidValidity(), known.highestModSeq(),
+                known.uidNext(), true).value();
+        assertThat(examined.recentUids()).as("a read-only session sees it recent, without taking it").containsExactly(uid);
+        MailboxChanges first = store().changes(account(), "INBOX", known.uidValidity(), known.highestModSeq(),
+                known.uidNext(), false).value();
+        assertThat(first.recentUids()).containsExactly(uid);
+        MailboxChanges second = store().changes(account(), "INBOX", known.uidValidity(), known.highestModSeq(),
+                known.uidNext(), false).value();
+        assertThat(second.added()).extracting(MessageState::uid).containsExactly(uid);
+        assertThat(second.recentUids()).as("taken by the first session").isEmpty();
+        assertThat(store().open(account(), "INBOX", false).value().recentUids()).isEmpty();
     }
 
     @Test
@@ -467,7 +486,7 @@ public interface MailboxStoreContract {
         store().expunge(account(), "INBOX", UidSet.all());
 
         MailboxChanges changes = store().changes(account(), "INBOX", known.uidValidity(), known.highestModSeq(),
-                known.uidNext()).value();
+                known.uidNext(), false).value();
         assertThat(changes.expungedUids()).isEmpty();
         assertThat(changes.added()).isEmpty();
     }
@@ -526,7 +545,7 @@ public interface MailboxStoreContract {
         assertThat(outcome.targetUids()).containsExactly(1L);
         assertThat(uidsIn("INBOX")).containsExactly(1L);
         assertThat(uidsIn("Trash")).containsExactly(1L);
-        assertThat(store().changes(account(), "INBOX", known.uidValidity(), known.highestModSeq(), known.uidNext())
+        assertThat(store().changes(account(), "INBOX", known.uidValidity(), known.highestModSeq(), known.uidNext(), false)
                 .value().expungedUids()).containsExactly(2L);
         assertThat(store().move(account(), "INBOX", UidSet.of(2), "Trash").value().targetUids()).isEmpty();
     }

@@ -53,8 +53,14 @@ final class MailboxUpdates {
         });
     }
 
-    /** The updates alone, for IDLE: empty when nothing changed. */
-    Outcome.Await<Result<MailboxChanges>> pushed(ImapSession session, java.util.function.Function<List<ImapResponse>, Outcome> then) {
+    /**
+     * The updates alone, for IDLE: empty when nothing changed, and when no mailbox is selected (IDLE is
+     * valid in the authenticated state too, RFC 2177 §3; there is no mailbox to report on).
+     */
+    Outcome pushed(ImapSession session, java.util.function.Function<List<ImapResponse>, Outcome> then) {
+        if (session.selected().isEmpty()) {
+            return then.apply(List.of());
+        }
         SelectedMailbox mailbox = session.mailbox();
         mailbox.fresh();
         return new Outcome.Await<>(changes(session, mailbox), result -> {
@@ -68,7 +74,7 @@ final class MailboxUpdates {
     private java.util.concurrent.CompletableFuture<Result<MailboxChanges>> changes(ImapSession session, SelectedMailbox mailbox) {
         String account = session.account();
         return postOffice.call(MailboxStoreListener.class, store -> store.changes(account, mailbox.name(),
-                mailbox.uidValidity(), mailbox.highestModSeq(), mailbox.uidNext()));
+                mailbox.uidValidity(), mailbox.highestModSeq(), mailbox.uidNext(), mailbox.readOnly()));
     }
 
     /** The mailbox was deleted or recreated under the session: nothing it knows holds any more (Dovecot does the same). */
@@ -98,7 +104,7 @@ final class MailboxUpdates {
         }
         int before = mailbox.count();
         for (MessageState added : changes.added()) {
-            mailbox.add(added, !mailbox.readOnly());
+            mailbox.add(added, changes.recentUids().contains(added.uid()));
         }
         if (mailbox.count() != before) {
             responses.add(Responses.data(mailbox.count() + " EXISTS"));
