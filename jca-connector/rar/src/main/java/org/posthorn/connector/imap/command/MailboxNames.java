@@ -45,6 +45,8 @@ final class MailboxNames {
      */
     static boolean matches(String pattern, String name) {
         String canonical = canonicalInbox(pattern);
+        // INBOX is case-insensitive also in patterns: "inbox*" and "In%" match it (RFC 3501 §5.1).
+        int caseless = name.equals(INBOX) || name.startsWith(INBOX + DELIMITER) ? INBOX.length() : 0;
         boolean[] row = new boolean[name.length() + 1];
         row[0] = true;
         for (int p = 0; p < canonical.length(); p++) {
@@ -57,7 +59,8 @@ final class MailboxNames {
                 }
             } else {
                 for (int n = 1; n < row.length; n++) {
-                    next[n] = row[n - 1] && name.charAt(n - 1) == c;
+                    char at = name.charAt(n - 1);
+                    next[n] = row[n - 1] && (at == c || (n <= caseless && Character.toUpperCase(c) == at));
                 }
             }
             row = next;

@@ -31,6 +31,11 @@ class MailboxNamesTest {
         assertThat(MailboxNames.matches("inbox", "INBOX")).isTrue();
         assertThat(MailboxNames.matches("InBoX/%", "INBOX/Sub")).isTrue();
         assertThat(MailboxNames.matches("inboxes", "INBOX")).isFalse();
+        assertThat(MailboxNames.matches("inbox*", "INBOX")).as("wildcards too, as in Dovecot").isTrue();
+        assertThat(MailboxNames.matches("In%", "INBOX")).isTrue();
+        assertThat(MailboxNames.matches("in%", "INBOX/Sub")).isFalse();
+        assertThat(MailboxNames.matches("inbox/sub", "INBOX/Sub")).as("only the INBOX level is caseless").isFalse();
+        assertThat(MailboxNames.matches("in%", "Inner")).isFalse();
         assertThat(MailboxNames.fromWire("iNbOx")).contains("INBOX");
         assertThat(MailboxNames.fromWire("inbox/Sub")).contains("INBOX/Sub");
         assertThat(MailboxNames.fromWire("Inboxes")).contains("Inboxes");
