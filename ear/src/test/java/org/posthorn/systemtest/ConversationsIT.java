@@ -35,7 +35,9 @@ class ConversationsIT {
 
     @BeforeAll
     static void createAccounts() {
-        AdminApi.forTestServer().createDomainWithAccounts("conv.test", "dan");
+        // dan for SMTP and POP3 (and the IMAP login script); one fresh account per IMAP script with mailbox
+        // state, so that each of those scripts starts from the standard folders, empty.
+        AdminApi.forTestServer().createDomainWithAccounts("conv.test", "dan", "erin", "fred", "gail", "hugo");
     }
 
     static Stream<Path> scripts() throws IOException, URISyntaxException {
@@ -47,7 +49,7 @@ class ConversationsIT {
     @MethodSource("scripts")
     void conversation(Path script) {
         String name = script.getFileName().toString();
-        int port = name.contains("pop3") ? Ports.pop3() : Ports.smtp();
+        int port = name.contains("imap") ? Ports.imap() : name.contains("pop3") ? Ports.pop3() : Ports.smtp();
         ConversationScript.load(script).run("127.0.0.1", port);
     }
 }

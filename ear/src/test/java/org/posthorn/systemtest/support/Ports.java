@@ -14,12 +14,28 @@ public final class Ports {
         return 2525 + offset();
     }
 
+    public static int submission() {
+        return 2587 + offset();
+    }
+
+    public static int smtps() {
+        return 2465 + offset();
+    }
+
     public static int pop3() {
         return 2110 + offset();
     }
 
     public static int pop3s() {
         return 2995 + offset();
+    }
+
+    public static int imap() {
+        return 2143 + offset();
+    }
+
+    public static int imaps() {
+        return 2993 + offset();
     }
 
     public static int http() {
