@@ -4,9 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +21,7 @@ import org.posthorn.connector.imap.decode.DecodeLimits;
 import org.posthorn.connector.imap.decode.ImapDecoder;
 import org.posthorn.connector.imap.decode.ImapInput;
 import org.posthorn.connector.imap.encode.ImapResponse;
+import org.posthorn.connector.server.PulledInputHandler;
 import org.posthorn.connector.tls.SslContextSource;
 import org.posthorn.connector.tls.TlsPipeline;
 import org.posthorn.connector.watch.MailboxWatchers;
@@ -43,7 +42,7 @@ import org.posthorn.spi.ClientConnection;
  * read its responses, reading from the socket pauses. The decoder itself bounds what one command may
  * hold (literals are refused by their announced size before they are read).
  */
-final class ImapSessionHandler extends ChannelInboundHandlerAdapter implements ImapSession.Watcher {
+final class ImapSessionHandler extends PulledInputHandler implements ImapSession.Watcher {
 
     private static final Logger LOG = Logger.getLogger(ImapSessionHandler.class.getName());
 
@@ -57,20 +56,14 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter implements I
     private final SslContextSource tls;
     private ImapSession session;
     private ImapDecoder decoder = new ImapDecoder(DecodeLimits.beforeAuthentication());
-    private ChannelHandlerContext ctx;
-    private ByteBuf received;
     private MailboxWatchers.Registration registration;
-    /** A call, a delay or a batch of responses is under way: later input waits. */
-    private boolean waiting;
-    private boolean draining;
     private boolean idling;
     private boolean pushing;
     private boolean pushAgain;
-    /** The session is over: the connection is closing or closed. */
-    private boolean ended;
 
     ImapSessionHandler(ImapDispatcher dispatcher, ImapConfig config, MailboxWatchers watchers, ClientConnection client,
                        SslContextSource tls) {
+        super("imap", PAUSE_READING_OCTETS);
         this.dispatcher = dispatcher;
         this.config = config;
         this.watchers = watchers;
@@ -79,46 +72,9 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter implements I
     }
 
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        this.ctx = ctx;
-        this.received = ctx.alloc().buffer(512);
-    }
-
-    @Override
-    public void handlerRemoved(ChannelHandlerContext ctx) {
-        end();
-        received.release();
-    }
-
-    @Override
     public void channelActive(ChannelHandlerContext ctx) {
         ctx.writeAndFlush(dispatcher.greeting(session));
         ctx.fireChannelActive();
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        ByteBuf bytes = (ByteBuf) msg;
-        try {
-            if (ended) {
-                return;
-            }
-            received.writeBytes(bytes);
-        } finally {
-            bytes.release();
-        }
-        if (received.readableBytes() > PAUSE_READING_OCTETS) {
-            ctx.channel().config().setAutoRead(false);
-        }
-        drain();
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        Level level = cause instanceof IOException || TlsPipeline.isTlsFailure(cause) ? Level.FINE : Level.WARNING;
-        LOG.log(level, cause, () -> "imap: closing connection from " + session.client().remoteAddress());
-        end();
-        ctx.close();
     }
 
     @Override
@@ -135,20 +91,13 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter implements I
     }
 
     @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        drain();
-        ctx.fireChannelWritabilityChanged();
+    protected void sessionEnded() {
+        session.end();
     }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        end();
-        ctx.fireChannelInactive();
-    }
-
-    private void end() {
-        ended = true;
-        session.end();
+    protected Object client() {
+        return session.client().remoteAddress();
     }
 
     // --- watching the selected mailbox (ImapSession.Watcher)
@@ -156,7 +105,7 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter implements I
     @Override
     public void watch(String account, String mailbox, SelectedMailbox selected) {
         unwatch();
-        registration = watchers.watch(account, mailbox, () -> ctx.executor().execute(() -> announced(selected)));
+        registration = watchers.watch(account, mailbox, () -> ctx().executor().execute(() -> announced(selected)));
     }
 
     @Override
@@ -169,7 +118,7 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter implements I
 
     /** The post office changed the mailbox; on the event loop. */
     private void announced(SelectedMailbox selected) {
-        if (ended || session.selected().orElse(null) != selected) {
+        if (ended() || session.selected().orElse(null) != selected) {
             return;
         }
         selected.markStale();
@@ -180,7 +129,7 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter implements I
 
     /** Sends the news of the selected mailbox during IDLE; one look at a time, another if more was announced meanwhile. */
     private void push() {
-        if (pushing || waiting) {
+        if (pushing || waiting()) {
             pushAgain = true;
             return;
         }
@@ -191,36 +140,18 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter implements I
 
     // --- input
 
-    /** Decodes and processes input until something has to wait; then flushes what was written. */
-    private void drain() {
-        if (draining || ended) {
-            return;
+    @Override
+    protected boolean processNext(ByteBuf received) {
+        ImapInput input = decoder.next(received);
+        if (input == null) {
+            return false;
         }
-        draining = true;
-        try {
-            while (!ended && !waiting && ctx.channel().isWritable()) {
-                ImapInput input = decoder.next(received);
-                if (input == null) {
-                    break;
-                }
-                if (input instanceof ContinuationRequest) {
-                    ctx.writeAndFlush(new ImapResponse.Continuation("Ready for literal data"));
-                    continue;
-                }
-                ImapInput command = input;
-                carryOut(() -> dispatcher.process(command, session));
-            }
-        } finally {
-            draining = false;
+        if (input instanceof ContinuationRequest) {
+            ctx().writeAndFlush(new ImapResponse.Continuation("Ready for literal data"));
+        } else {
+            carryOut(() -> dispatcher.process(input, session));
         }
-        if (ended) {
-            return;
-        }
-        received.discardSomeReadBytes();
-        if (received.readableBytes() <= PAUSE_READING_OCTETS && !ctx.channel().config().isAutoRead()) {
-            ctx.channel().config().setAutoRead(true);
-        }
-        ctx.flush();
+        return true;
     }
 
     private void carryOut(Supplier<Outcome> step) {
@@ -239,23 +170,15 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter implements I
         } else if (outcome instanceof Outcome.Await<?> await) {
             awaitCall(await);
         } else if (outcome instanceof Outcome.Delay delay) {
-            waiting = true;
-            ctx.flush();
-            ctx.executor().schedule(() -> resume(() -> delay.then()), delay.delay().toNanos(), TimeUnit.NANOSECONDS);
+            pause();
+            ctx().flush();
+            ctx().executor().schedule(() -> resume(() -> carryOut(delay::then)), delay.delay().toNanos(),
+                    TimeUnit.NANOSECONDS);
         }
     }
 
     private <R> void awaitCall(Outcome.Await<R> await) {
-        waiting = true;
-        ctx.flush();
-        await.call().whenCompleteAsync((result, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.WARNING, failure, () -> "imap: post office call failed for " + session.client().remoteAddress());
-                resume(await.onFailure());
-            } else {
-                resume(() -> await.then().apply(result));
-            }
-        }, ctx.executor());
+        afterCall(await.call(), result -> carryOut(() -> await.then().apply(result)), () -> carryOut(await.onFailure()));
     }
 
     /** Writes a batch of responses and goes on once the client has taken them (back-pressure). */
@@ -264,31 +187,21 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter implements I
             carryOut(send::then);
             return;
         }
-        waiting = true;
+        pause();
         ChannelFuture last = null;
         for (ImapResponse response : send.responses()) {
-            last = ctx.write(response);
+            last = ctx().write(response);
         }
-        ctx.flush();
+        ctx().flush();
         last.addListener(written -> {
             if (!written.isSuccess()) {
                 LOG.log(Level.FINE, written.cause(), () -> "imap: writing to " + session.client().remoteAddress() + " failed");
                 end();
-                ctx.close();
+                ctx().close();
                 return;
             }
-            resume(send::then);
+            resume(() -> carryOut(send::then));
         });
-    }
-
-    /** Continues on the event loop after a wait, unless the connection ended meanwhile. */
-    private void resume(Supplier<Outcome> next) {
-        waiting = false;
-        if (ended) {
-            return;
-        }
-        carryOut(next);
-        drain();
     }
 
     private void finish(Outcome.Done done) {
@@ -298,11 +211,11 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter implements I
             end();
             List<ImapResponse> last = done.responses();
             if (last.isEmpty()) {
-                ctx.close();
+                ctx().close();
                 return;
             }
             writeAll(last.subList(0, last.size() - 1));
-            ctx.writeAndFlush(last.get(last.size() - 1)).addListener(ChannelFutureListener.CLOSE);
+            ctx().writeAndFlush(last.get(last.size() - 1)).addListener(ChannelFutureListener.CLOSE);
             return;
         }
         if (done.after() == Outcome.After.START_TLS) {
@@ -317,7 +230,7 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter implements I
                 if (!idling) {
                     idling = true;
                     decoder.expectIdleDone();
-                    ctx.flush();
+                    ctx().flush();
                     push();
                 }
             }
@@ -328,14 +241,14 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter implements I
             idling = false;
         }
         if (wasPush && pushAgain && idling) {
-            ctx.flush();
+            ctx().flush();
             push();
         }
     }
 
     private void writeAll(List<ImapResponse> responses) {
         for (ImapResponse response : responses) {
-            ctx.write(response);
+            ctx().write(response);
         }
     }
 
@@ -350,11 +263,10 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter implements I
             throw new IllegalStateException("STARTTLS accepted on a listener without TLS");
         }
         writeAll(goAhead);
-        ctx.flush();
-        TlsPipeline.addFirst(ctx.channel(), tls);
-        int discarded = received.readableBytes() + (decoder.holdsPartialInput() ? 1 : 0);
-        received.clear();
-        if (discarded > 0) {
+        ctx().flush();
+        TlsPipeline.addFirst(ctx().channel(), tls);
+        boolean injected = discardReceived() > 0 || decoder.holdsPartialInput();
+        if (injected) {
             LOG.info(() -> "imap: discarded octets sent in clear text after STARTTLS by " + session.client().remoteAddress());
         }
         decoder = new ImapDecoder(DecodeLimits.beforeAuthentication());

@@ -4,10 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.Future;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -21,6 +19,7 @@ import org.posthorn.connector.pop3.command.Replies;
 import org.posthorn.connector.pop3.decode.InputLine;
 import org.posthorn.connector.pop3.decode.SaslResponse;
 import org.posthorn.connector.pop3.encode.Pop3Response;
+import org.posthorn.connector.server.PulledInputHandler;
 import org.posthorn.connector.tls.SslContextSource;
 import org.posthorn.connector.tls.TlsPipeline;
 import org.posthorn.spi.ClientConnection;
@@ -38,7 +37,7 @@ import org.posthorn.spi.ClientConnection;
  * socket read beyond that. The session ends however the connection ends, and its maildrop lock goes
  * with it; without QUIT nothing is removed (RFC 1939 §6).
  */
-final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
+final class Pop3SessionHandler extends PulledInputHandler {
 
     private static final Logger LOG = Logger.getLogger(Pop3SessionHandler.class.getName());
 
@@ -53,61 +52,18 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
     private Pop3Session session;
     /** The longest line of any kind is a SASL response; command lines get their own limit later. */
     private final LineFramer framer = new LineFramer(SaslResponse.MAX_OCTETS + 2);
-    private ChannelHandlerContext ctx;
-    private ByteBuf received;
-    /** A call, a delay or a streamed message is under way: later lines wait. */
-    private boolean waiting;
-    private boolean draining;
-    /** The session is over: the connection is closing or closed. */
-    private boolean ended;
 
     Pop3SessionHandler(Pop3Dispatcher dispatcher, ClientConnection client, SslContextSource tls) {
+        super("pop3", PAUSE_READING_OCTETS);
         this.dispatcher = dispatcher;
         this.session = new Pop3Session(client);
         this.tls = tls;
     }
 
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        this.ctx = ctx;
-        this.received = ctx.alloc().buffer(512);
-    }
-
-    @Override
-    public void handlerRemoved(ChannelHandlerContext ctx) {
-        end();
-        received.release();
-    }
-
-    @Override
     public void channelActive(ChannelHandlerContext ctx) {
         ctx.writeAndFlush(GREETING);
         ctx.fireChannelActive();
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        ByteBuf bytes = (ByteBuf) msg;
-        try {
-            if (ended) {
-                return;
-            }
-            received.writeBytes(bytes);
-        } finally {
-            bytes.release();
-        }
-        if (received.readableBytes() > PAUSE_READING_OCTETS) {
-            ctx.channel().config().setAutoRead(false);
-        }
-        drain();
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        Level level = cause instanceof IOException || TlsPipeline.isTlsFailure(cause) ? Level.FINE : Level.WARNING;
-        LOG.log(level, cause, () -> "pop3: closing connection from " + session.client().remoteAddress());
-        end();
-        ctx.close();
     }
 
     @Override
@@ -123,48 +79,23 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        drain();
-        ctx.fireChannelWritabilityChanged();
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        end();
-        ctx.fireChannelInactive();
-    }
-
-    private void end() {
-        ended = true;
+    protected void sessionEnded() {
         session.releaseLock();
     }
 
-    /** Processes complete lines until one has to wait for something; then flushes what was written. */
-    private void drain() {
-        if (draining || ended) {
-            return;
+    @Override
+    protected Object client() {
+        return session.client().remoteAddress();
+    }
+
+    @Override
+    protected boolean processNext(ByteBuf received) {
+        LineFramer.Line line = framer.next(received);
+        if (line == null) {
+            return false;
         }
-        draining = true;
-        try {
-            while (!ended && !waiting && ctx.channel().isWritable()) {
-                LineFramer.Line line = framer.next(received);
-                if (line == null) {
-                    break;
-                }
-                carryOut(() -> dispatcher.process(InputLine.of(line), session));
-            }
-        } finally {
-            draining = false;
-        }
-        if (ended) {
-            // The last reply went out with writeAndFlush before the close.
-            return;
-        }
-        received.discardSomeReadBytes();
-        if (received.readableBytes() <= PAUSE_READING_OCTETS && !ctx.channel().config().isAutoRead()) {
-            ctx.channel().config().setAutoRead(true);
-        }
-        ctx.flush();
+        carryOut(() -> dispatcher.process(InputLine.of(line), session));
+        return true;
     }
 
     private void carryOut(Supplier<Outcome> step) {
@@ -180,50 +111,32 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
         } else if (outcome instanceof Outcome.Await<?> await) {
             awaitCall(await);
         } else if (outcome instanceof Outcome.Delay delay) {
-            waiting = true;
-            ctx.flush();
-            ctx.executor().schedule(() -> resume(delay::then), delay.delay().toNanos(), TimeUnit.NANOSECONDS);
+            pause();
+            ctx().flush();
+            ctx().executor().schedule(() -> resume(() -> carryOut(delay::then)), delay.delay().toNanos(),
+                    TimeUnit.NANOSECONDS);
         }
     }
 
     private <R> void awaitCall(Outcome.Await<R> await) {
-        waiting = true;
-        ctx.flush();
-        await.call().whenCompleteAsync((result, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.WARNING, failure, () -> "pop3: post office call failed for " + session.client().remoteAddress());
-                resume(await.onFailure());
-            } else {
-                resume(() -> await.then().apply(result));
-            }
-        }, ctx.executor());
-    }
-
-    /** Continues on the event loop after a wait, unless the connection ended meanwhile. */
-    private void resume(Supplier<Outcome> next) {
-        waiting = false;
-        if (ended) {
-            return;
-        }
-        carryOut(next);
-        drain();
+        afterCall(await.call(), result -> carryOut(() -> await.then().apply(result)), () -> carryOut(await.onFailure()));
     }
 
     private void send(Outcome.Reply reply) {
         if (reply.after() == Outcome.After.CLOSE) {
             // The maildrop is free before the client reads the last reply, so it can reconnect at once.
             end();
-            ctx.writeAndFlush(reply.response()).addListener(ChannelFutureListener.CLOSE);
+            ctx().writeAndFlush(reply.response()).addListener(ChannelFutureListener.CLOSE);
             return;
         }
         if (reply.after() == Outcome.After.START_TLS) {
             startTls(reply.response());
             return;
         }
-        ChannelFuture written = ctx.write(reply.response());
+        ChannelFuture written = ctx().write(reply.response());
         if (reply.response() instanceof Pop3Response.Message) {
             // One message in flight at a time: the next one is not fetched before the client has read this.
-            waiting = true;
+            pause();
             written.addListener(this::messageWritten);
         }
     }
@@ -238,10 +151,9 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
         if (tls == null) {
             throw new IllegalStateException("STLS accepted on a listener without TLS");
         }
-        ctx.writeAndFlush(goAhead);
-        TlsPipeline.addFirst(ctx.channel(), tls);
-        int discarded = received.readableBytes();
-        received.clear();
+        ctx().writeAndFlush(goAhead);
+        TlsPipeline.addFirst(ctx().channel(), tls);
+        int discarded = discardReceived();
         if (discarded > 0) {
             LOG.info(() -> "pop3: discarded " + discarded + " octets sent in clear text after STLS by "
                     + session.client().remoteAddress());
@@ -252,13 +164,12 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void messageWritten(Future<? super Void> future) {
-        waiting = false;
         if (!future.isSuccess()) {
             LOG.log(Level.FINE, future.cause(), () -> "pop3: sending a message to " + session.client().remoteAddress() + " failed");
             end();
-            ctx.close();
+            ctx().close();
             return;
         }
-        drain();
+        resume(() -> { });
     }
 }
