@@ -62,7 +62,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.posthorn.systemtest.support.AdminApi;
 import org.posthorn.systemtest.support.ImapClient;
 import org.posthorn.systemtest.support.ImapLineClient;
-import org.posthorn.systemtest.support.ImapTls;
+import org.posthorn.systemtest.support.ServerCertificate;
 import org.posthorn.systemtest.support.Ports;
 import org.posthorn.systemtest.support.PosthornDeployment;
 import org.posthorn.systemtest.support.SmtpSender;
@@ -585,7 +585,7 @@ class ImapIT {
 
     @Test
     void implicitTlsAndStartTlsBothLogIn() throws Exception {
-        SSLSocketFactory trusting = ImapTls.trustingServerCertificate();
+        SSLSocketFactory trusting = ServerCertificate.trustingServerCertificate();
 
         Properties imaps = new Properties();
         imaps.put("mail.imaps.ssl.socketFactory", trusting);

@@ -7,29 +7,23 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.posthorn.systemtest.support.AdminApi;
 import org.posthorn.systemtest.support.Ports;
 import org.posthorn.systemtest.support.PosthornDeployment;
+import org.posthorn.systemtest.support.ServerCertificate;
 import org.posthorn.systemtest.support.SmtpSender;
 
 /**
@@ -43,7 +37,6 @@ class TlsIT {
 
     private static final String DOMAIN = "tls.test";
     /** The fixed password of the self-signed store (ServerKeyStore), which the test reads for its certificate. */
-    private static final char[] SELF_SIGNED_PASSWORD = "posthorn-self-signed".toCharArray();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -58,7 +51,9 @@ class TlsIT {
     @Test
     void jakartaMailSendsWithStartTlsAndReadsOverPop3sAndStls() throws Exception {
         String marker = "tls-" + System.nanoTime();
-        SSLSocketFactory trusting = trustingServerCertificate();
+        assertThat(ServerCertificate.certificate().getSubjectAlternativeNames())
+                .contains(java.util.List.of(2, "mx.posthorn.test"));
+        SSLSocketFactory trusting = ServerCertificate.trustingServerCertificate();
 
         Session smtp = SmtpSender.session(Ports.smtp());
         smtp.getProperties().put("mail.smtp.starttls.enable", "true");
@@ -81,7 +76,7 @@ class TlsIT {
 
     @Test
     void opensslStartsTlsOnSmtpAndSpeaksPop3s() throws Exception {
-        Assumptions.assumeTrue(onPath("openssl"), "openssl is not installed here; the s_client checks are skipped");
+        assertThat(onPath("openssl")).as("openssl must be installed (.ci/run installs it)").isTrue();
 
         String smtp = openssl("-starttls smtp -connect 127.0.0.1:" + Ports.smtp(), "EHLO openssl.test\nQUIT\n");
         assertThat(smtp).contains("Protocol version: TLSv1.3");
@@ -104,6 +99,48 @@ class TlsIT {
         // Whether the server refuses it or this openssl does not even offer it, TLS 1.1 never gets a session.
         String tls11 = openssl("-tls1_1 -connect 127.0.0.1:" + Ports.pop3s(), "QUIT\n");
         assertThat(tls11).as("TLS 1.1 is refused").doesNotContain("+OK Posthorn");
+    }
+
+    @Test
+    void opensslStartsTlsOnImapAndSpeaksImaps() throws Exception {
+        assertThat(onPath("openssl")).as("openssl must be installed (.ci/run installs it)").isTrue();
+
+        String imap = openssl("-starttls imap -connect 127.0.0.1:" + Ports.imap(), "a CAPABILITY\nb LOGOUT\n");
+        assertThat(imap).contains("Protocol version: TLSv1.3");
+        // Over TLS the capabilities offer AUTH=PLAIN and no second STARTTLS (RFC 3501 §6.2.1).
+        int capability = imap.indexOf("* CAPABILITY IMAP4rev1");
+        assertThat(capability).as("CAPABILITY answered over TLS:\n" + imap).isNotNegative();
+        assertThat(imap.substring(capability)).contains("AUTH=PLAIN").contains("a OK").contains("* BYE")
+                .doesNotContain("STARTTLS");
+
+        String imaps = openssl("-connect 127.0.0.1:" + Ports.imaps(), "a LOGIN ivy@" + DOMAIN + " " + AdminApi.passwordOf("ivy")
+                + "\nb SELECT INBOX\nc LOGOUT\n");
+        assertThat(imaps).contains("Protocol version: TLSv1.3").contains("* OK [CAPABILITY IMAP4rev1")
+                .contains("a OK [CAPABILITY").contains("b OK [READ-WRITE]").contains("c OK");
+    }
+
+    /**
+     * The STARTTLS command injection (CVE-2011-0411 and kin): a command sent in clear text in the same
+     * packet as STARTTLS must never be executed, not even after the handshake.
+     */
+    @Test
+    void imapCommandsInjectedBehindStartTlsAreDiscarded() throws Exception {
+        try (Socket plain = new Socket("127.0.0.1", Ports.imap())) {
+            plain.setTcpNoDelay(true);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("* OK");
+            plain.getOutputStream().write("a STARTTLS\r\nb LOGIN ivy@tls.test wrong-password\r\n".getBytes(StandardCharsets.US_ASCII));
+            plain.getOutputStream().flush();
+            assertThat(in.readLine()).startsWith("a OK");
+
+            SSLSocket tls = (SSLSocket) ServerCertificate.trustingServerCertificate()
+                    .createSocket(plain, "127.0.0.1", Ports.imap(), true);
+            tls.startHandshake();
+            var secure = new java.io.BufferedReader(new java.io.InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII));
+            tls.getOutputStream().write("c NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
+            tls.getOutputStream().flush();
+            assertThat(secure.readLine()).as("the first answer over TLS is to c, nothing of b").startsWith("c OK");
+        }
     }
 
     /** Logs in as ivy with Jakarta Mail and returns the message carrying {@code marker}. */
@@ -141,25 +178,6 @@ class TlsIT {
             store.close();
         }
         throw new AssertionError("no message with " + marker + " over " + protocol);
-    }
-
-    /** A socket factory that trusts the certificate in the server's self-signed store, and nothing else. */
-    private static SSLSocketFactory trustingServerCertificate() throws IOException, GeneralSecurityException {
-        Path file = Path.of(System.getProperty("posthorn.test.data-dir"), "tls", "posthorn-selfsigned.p12");
-        KeyStore serverStore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
-            serverStore.load(in, SELF_SIGNED_PASSWORD);
-        }
-        X509Certificate certificate = (X509Certificate) serverStore.getCertificate("posthorn");
-        assertThat(certificate.getSubjectAlternativeNames()).contains(java.util.List.of(2, "mx.posthorn.test"));
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("posthorn", certificate);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context.getSocketFactory();
     }
 
     private static boolean onPath(String program) throws IOException, InterruptedException {

@@ -12,24 +12,30 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * TLS for the IMAP tests: a socket factory that trusts exactly the self-signed certificate the test
- * server made at its first start in its data directory (as TlsIT does for SMTP and POP3).
+ * The self-signed certificate the test server made at its first start in its data directory, and a
+ * socket factory that trusts exactly that certificate, for the TLS tests of every protocol.
  */
-public final class ImapTls {
+public final class ServerCertificate {
 
     /** The fixed password of the self-signed store the server writes (ServerKeyStore). */
     private static final char[] SELF_SIGNED_PASSWORD = "posthorn-self-signed".toCharArray();
 
-    private ImapTls() {
+    private ServerCertificate() {
     }
 
-    public static SSLSocketFactory trustingServerCertificate() throws IOException, GeneralSecurityException {
+    /** The certificate the server presents. */
+    public static X509Certificate certificate() throws IOException, GeneralSecurityException {
         Path file = Path.of(System.getProperty("posthorn.test.data-dir"), "tls", "posthorn-selfsigned.p12");
         KeyStore serverStore = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {
             serverStore.load(in, SELF_SIGNED_PASSWORD);
         }
-        X509Certificate certificate = (X509Certificate) serverStore.getCertificate("posthorn");
+        return (X509Certificate) serverStore.getCertificate("posthorn");
+    }
+
+    /** A socket factory that trusts the server's certificate, and nothing else. */
+    public static SSLSocketFactory trustingServerCertificate() throws IOException, GeneralSecurityException {
+        X509Certificate certificate = certificate();
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
         trusted.setCertificateEntry("posthorn", certificate);
