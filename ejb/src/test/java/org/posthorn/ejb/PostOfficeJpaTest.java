@@ -63,12 +63,7 @@ class PostOfficeJpaTest {
     void createPostOffice() {
         db = new TestDatabase();
         po = new PostOffice(db);
-        System.setProperty("posthorn.admin.password", "admin-password");
-        try {
-            db.inTransaction(() -> Beans.invoke(po.bootstrap, "ensureAdminAccount"));
-        } finally {
-            System.clearProperty("posthorn.admin.password");
-        }
+        po.bootstrapAdmin("admin-password");
         db.inTransaction(() -> po.domains.put("Example.ORG", DomainChanges.none()));
         createAccount("bob@example.org");
         createAccount("carol@example.org");

@@ -61,6 +61,9 @@ class AdminConsoleIT {
         dns.txt("dns-ok.console.test", "v=spf1 mx", " -all"); // two character-strings, joined by receivers
         dns.txt("dns-ok.console.test", "site-verification=abc123");
         dns.txt("_dmarc.dns-ok.console.test", "v=DMARC1; p=none");
+        dns.srv("_imaps._tcp.dns-ok.console.test", 0, 1, 993, "mx.posthorn.test");
+        dns.srv("_submission._tcp.dns-ok.console.test", 10, 1, 2587, "mx.posthorn.test"); // the listener, not the public port
+        dns.cname("autoconfig.dns-ok.console.test", "mx.posthorn.test");
         browser = new Browser();
     }
 
@@ -339,15 +342,26 @@ class AdminConsoleIT {
         assertThat(status("DMARC")).isEqualTo("DIFFERENT");
         assertThat(browser.text(By.id("record-DMARC"))).contains("v=DMARC1; p=none", "p=quarantine");
         assertThat(browser.text(By.id("record-MX"))).contains("dns-ok.console.test. IN MX 10 mx.posthorn.test.");
+        assertThat(status("SRV_IMAPS")).isEqualTo("PRESENT");
+        assertThat(status("SRV_IMAP")).isEqualTo("MISSING");
+        assertThat(status("SRV_SUBMISSION")).isEqualTo("DIFFERENT");
+        assertThat(browser.text(By.id("record-SRV_IMAP")))
+                .as("the public port, not the listener's 2143 + offset")
+                .contains("_imap._tcp.dns-ok.console.test. IN SRV 10 1 143 mx.posthorn.test.");
+        assertThat(browser.text(By.id("record-SRV_SUBMISSION"))).contains("10 1 2587 mx.posthorn.test.", "port 587");
+        assertThat(status("AUTOCONFIG")).isEqualTo("PRESENT");
         browser.screenshot("06-dns");
 
         browser.open("/admin/dns.xhtml?domain=dns-missing.console.test");
         assertThat(status("MX")).isEqualTo("MISSING");
         assertThat(status("SPF")).isEqualTo("MISSING");
         assertThat(status("DMARC")).isEqualTo("MISSING");
+        assertThat(status("SRV_IMAPS")).isEqualTo("MISSING");
+        assertThat(status("AUTOCONFIG")).isEqualTo("MISSING");
 
         assertThat(api.get("/api/admin/domains/dns-ok.console.test/dns").body())
-                .contains("\"status\":\"PRESENT\"", "\"status\":\"DIFFERENT\"");
+                .contains("\"status\":\"PRESENT\"", "\"status\":\"DIFFERENT\"",
+                        "\"name\":\"_submissions._tcp.dns-ok.console.test.\"", "\"value\":\"0 1 465 mx.posthorn.test.\"");
     }
 
     @Test

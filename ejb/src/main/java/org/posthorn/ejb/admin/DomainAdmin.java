@@ -35,6 +35,9 @@ public class DomainAdmin {
     @Inject
     MailUsage usage;
 
+    @Inject
+    AliasAdmin aliases;
+
     Clock clock = Clock.systemUTC();
 
     /** Creates the domain, or applies the changes to the existing one. */
@@ -73,8 +76,8 @@ public class DomainAdmin {
     }
 
     /**
-     * Removes a domain. One that still has accounts is only removed with {@code cascade}, which
-     * deletes those accounts and all their mail first.
+     * Removes a domain with its aliases. One that still has accounts is only removed with
+     * {@code cascade}, which deletes those accounts and all their mail first.
      */
     public void delete(String name, boolean cascade) {
         Domain domain = existing(name);
@@ -86,6 +89,7 @@ public class DomainAdmin {
                     + " account(s); delete them first or use cascade=true");
         }
         members.forEach(accounts::remove);
+        aliases.deleteAllOf(domain);
         em.remove(domain);
     }
 

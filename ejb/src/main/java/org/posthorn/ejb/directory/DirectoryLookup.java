@@ -6,7 +6,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 
-/** Finds domains and accounts by their normalised names ({@link DomainName}, {@link AccountName}). */
+/**
+ * Finds domains, accounts and aliases by their normalised names ({@link DomainName}, {@link AccountName};
+ * a domain's catch-all alias as {@link Alias#catchAll}).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class DirectoryLookup {
@@ -26,6 +29,14 @@ public class DirectoryLookup {
         return em.createQuery("select a from Account a left join fetch a.domain where a.address = :address",
                         Account.class)
                 .setParameter("address", canonicalName)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The alias of that canonical address ({@code local@domain}, or {@code @domain} for the catch-all). */
+    public Optional<Alias> alias(String address) {
+        return em.createQuery("select a from Alias a where a.address = :address", Alias.class)
+                .setParameter("address", address)
                 .getResultStream()
                 .findFirst();
     }

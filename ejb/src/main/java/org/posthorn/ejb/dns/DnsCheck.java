@@ -4,9 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.posthorn.ejb.directory.DirectoryLookup;
 import org.posthorn.ejb.directory.DomainName;
 import org.posthorn.ejb.directory.NoSuchEntryException;
+import org.posthorn.ejb.discovery.MailService;
 import org.posthorn.settings.Settings;
 
 /**
@@ -30,9 +32,9 @@ public class DnsCheck {
             throw new NoSuchEntryException("no domain " + domain);
         }
         String mailHost = Settings.HOSTNAME.get();
-        DnsLookup dns = new DnsjavaLookup(DnsServers.parse(Settings.DNS_SERVERS.get()), Settings.DNS_TIMEOUT.get());
-        return new DnsReport(domain, mailHost, new RecordChecker(dns).check(ExpectedRecords.of(domain, mailHost)),
-                warningAbout(mailHost));
+        DiscoveryLookup dns = new DnsjavaLookup(DnsServers.parse(Settings.DNS_SERVERS.get()), Settings.DNS_TIMEOUT.get());
+        List<ExpectedRecord> expected = ExpectedRecords.of(domain, mailHost, MailService.publicPorts());
+        return new DnsReport(domain, mailHost, new RecordChecker(dns).check(expected), warningAbout(mailHost));
     }
 
     /** Null when the host name can be published, else why not. */

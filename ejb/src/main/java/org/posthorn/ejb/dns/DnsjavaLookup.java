@@ -1,10 +1,14 @@
 package org.posthorn.ejb.dns;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Lookup;
@@ -15,6 +19,7 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
@@ -24,7 +29,7 @@ import org.xbill.DNS.Type;
  * {@link DnsLookup} with dnsjava: one query per question, straight to the resolver, no cache (the
  * administrator wants to see what DNS says now, right after changing a record).
  */
-public final class DnsjavaLookup implements DnsLookup {
+public final class DnsjavaLookup implements DiscoveryLookup {
 
     private final Resolver resolver;
 
@@ -66,6 +71,38 @@ public final class DnsjavaLookup implements DnsLookup {
             }
         }
         return texts;
+    }
+
+    @Override
+    public List<InetAddress> addresses(String name) {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (Record record : query(name, Type.A)) {
+            if (record instanceof ARecord a) {
+                addresses.add(a.getAddress());
+            }
+        }
+        for (Record record : query(name, Type.AAAA)) {
+            if (record instanceof AAAARecord aaaa) {
+                addresses.add(aaaa.getAddress());
+            }
+        }
+        return addresses;
+    }
+
+    @Override
+    public List<SrvTarget> srv(String name) {
+        return answers(name, Type.SRV, SRVRecord.class).stream()
+                .map(srv -> new SrvTarget(srv.getPriority(), srv.getWeight(), srv.getPort(), srv.getTarget().toString()))
+                .toList();
+    }
+
+    @Override
+    public List<String> cname(String name) {
+        return answers(name, Type.CNAME, CNAMERecord.class).stream().map(cname -> cname.getTarget().toString()).toList();
+    }
+
+    private <R extends Record> List<R> answers(String name, int type, Class<R> recordClass) {
+        return query(name, type).stream().filter(recordClass::isInstance).map(recordClass::cast).toList();
     }
 
     private List<Record> query(String name, int type) {

@@ -1,5 +1,7 @@
 package org.posthorn.ejb.dns;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,14 +10,14 @@ import java.util.TreeSet;
 
 /**
  * Compares what DNS publishes with the {@link ExpectedRecords}. Comparisons ignore what does not
- * change the meaning: case and final dots of host names, the MX preference, spaces around tags,
- * the order of DMARC tags.
+ * change the meaning: case and final dots of host names, the MX preference, SRV priority and weight,
+ * spaces around tags, the order of DMARC tags.
  */
 public final class RecordChecker {
 
-    private final DnsLookup dns;
+    private final DiscoveryLookup dns;
 
-    public RecordChecker(DnsLookup dns) {
+    public RecordChecker(DiscoveryLookup dns) {
         this.dns = dns;
     }
 
@@ -28,6 +30,8 @@ public final class RecordChecker {
                     case MX -> checkMx(record);
                     case SPF -> checkTxt(record, "v=spf1", RecordChecker::sameSpf);
                     case DMARC -> checkTxt(record, "v=DMARC1", RecordChecker::sameDmarc);
+                    case SRV_IMAPS, SRV_IMAP, SRV_POP3S, SRV_POP3, SRV_SUBMISSIONS, SRV_SUBMISSION -> checkSrv(record);
+                    case AUTOCONFIG -> checkAutoconfig(record);
                 });
             } catch (DnsLookupException e) {
                 checks.add(new RecordCheck(record, CheckStatus.UNKNOWN, List.of(), e.getMessage()));
@@ -63,6 +67,55 @@ public final class RecordChecker {
         return same.test(record.value(), found.get(0))
                 ? new RecordCheck(record, CheckStatus.PRESENT, found, null)
                 : new RecordCheck(record, CheckStatus.DIFFERENT, found, null);
+    }
+
+    /** Present when one SRV record names the expected host and port, whatever its priority and weight. */
+    private RecordCheck checkSrv(ExpectedRecord record) {
+        List<SrvTarget> found = dns.srv(record.name());
+        List<String> shown = found.stream().map(SrvTarget::toString).toList();
+        if (found.isEmpty()) {
+            return new RecordCheck(record, CheckStatus.MISSING, shown, null);
+        }
+        String[] fields = record.value().split(" "); // priority weight port host
+        int port = Integer.parseInt(fields[2]);
+        String host = ExpectedRecords.absolute(fields[3]);
+        boolean present = found.stream()
+                .anyMatch(srv -> srv.port() == port && ExpectedRecords.absolute(srv.host()).equals(host));
+        if (present) {
+            return new RecordCheck(record, CheckStatus.PRESENT, shown, null);
+        }
+        String note = found.stream().allMatch(SrvTarget::notOffered)
+                ? "the target '.' tells clients this service is not offered at all (RFC 2782)"
+                : "no SRV record names port " + port + " on " + host;
+        return new RecordCheck(record, CheckStatus.DIFFERENT, shown, note);
+    }
+
+    /**
+     * Present when the name is a CNAME of this server, or when all its addresses are this server's
+     * (A/AAAA records, or a CNAME chain through another name that ends there).
+     */
+    private RecordCheck checkAutoconfig(ExpectedRecord record) {
+        String host = ExpectedRecords.absolute(record.value());
+        List<String> targets = dns.cname(record.name());
+        List<String> shown = new ArrayList<>();
+        targets.forEach(target -> shown.add("CNAME " + target));
+        if (targets.stream().anyMatch(target -> ExpectedRecords.absolute(target).equals(host))) {
+            return new RecordCheck(record, CheckStatus.PRESENT, shown, null);
+        }
+        List<InetAddress> addresses = dns.addresses(record.name());
+        addresses.forEach(address -> shown.add((address instanceof Inet4Address ? "A " : "AAAA ") + address.getHostAddress()));
+        if (shown.isEmpty()) {
+            return new RecordCheck(record, CheckStatus.MISSING, shown, null);
+        }
+        List<InetAddress> hostAddresses = addresses.isEmpty() ? List.of() : dns.addresses(host);
+        if (!addresses.isEmpty() && hostAddresses.containsAll(addresses)) {
+            return new RecordCheck(record, CheckStatus.PRESENT, shown,
+                    "reaches this server's address; a CNAME to " + host + " would follow it when it changes");
+        }
+        String note = !addresses.isEmpty() && hostAddresses.isEmpty()
+                ? host + " has no address in DNS to compare with"
+                : "does not lead to " + host;
+        return new RecordCheck(record, CheckStatus.DIFFERENT, shown, note);
     }
 
     /** The absolute host name of an MX value {@code "preference host"}. */

@@ -8,7 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.posthorn.spi.MailAddress;
 import org.posthorn.spi.smtp.SmtpEnvelope;
 
 /**
@@ -39,7 +41,12 @@ public final class TraceHeaders {
 
     /** {@code Return-Path: <reverse-path>} (RFC 5321 §4.4), with CRLF. */
     public static String returnPath(SmtpEnvelope envelope) {
-        return "Return-Path: " + MailPath.of(envelope.sender()) + CRLF;
+        return returnPath(envelope.sender());
+    }
+
+    /** {@code Return-Path: <reverse-path>} (RFC 5321 §4.4), with CRLF; {@code <>} for the null reverse-path. */
+    static String returnPath(Optional<MailAddress> sender) {
+        return "Return-Path: " + MailPath.of(sender) + CRLF;
     }
 
     /**
@@ -53,8 +60,20 @@ public final class TraceHeaders {
      * @param when   the time of receipt
      */
     public static String received(SmtpEnvelope envelope, String byHost, String id, ZonedDateTime when) {
+        return received(envelope, byHost, id, when, true);
+    }
+
+    /**
+     * {@link #received(SmtpEnvelope, String, String, ZonedDateTime)}, with the client's IP address
+     * left out when {@code showClientAddress} is false: a submission server need not tell the world
+     * where its users are (RFC 6409 §8 leaves {@code Received:} to the server; Postfix users hide it
+     * with header checks). The HELO name stays, which the client chose to give.
+     */
+    public static String received(SmtpEnvelope envelope, String byHost, String id, ZonedDateTime when,
+                                  boolean showClientAddress) {
         List<String> clauses = new ArrayList<>();
-        clauses.add("from " + fromDomain(envelope.heloName(), envelope.client().remoteAddress()));
+        clauses.add("from " + (showClientAddress ? fromDomain(envelope.heloName(), envelope.client().remoteAddress())
+                : heloOnly(envelope.heloName())));
         clauses.add("by " + byHost + " (Posthorn)");
         clauses.add("with " + (ATOM.matcher(envelope.protocol()).matches() ? envelope.protocol() : "SMTP"));
         clauses.add("id " + id);
@@ -63,8 +82,13 @@ public final class TraceHeaders {
         }
         int last = clauses.size() - 1;
         clauses.set(last, clauses.get(last) + ";");
-        clauses.add(DATE_TIME.format(when));
+        clauses.add(dateTime(when));
         return fold("Received:", clauses);
+    }
+
+    /** RFC 5322 §3.3 {@code date-time}, as in {@code Date:} and trace fields. */
+    public static String dateTime(ZonedDateTime when) {
+        return DATE_TIME.format(when);
     }
 
     /**
@@ -73,14 +97,23 @@ public final class TraceHeaders {
      */
     static String fromDomain(String heloName, InetSocketAddress client) {
         InetAddress address = client.getAddress();
-        boolean heloValid = heloName.length() <= 255
-                && (DOMAIN.matcher(heloName).matches() || ADDRESS_LITERAL.matcher(heloName).matches());
+        boolean heloValid = validHelo(heloName);
         if (address == null) {
             // An unresolved socket address: no literal to give.
             return heloValid ? heloName : "unknown";
         }
         String literal = addressLiteral(address);
         return (heloValid ? heloName : literal) + " (" + literal + ")";
+    }
+
+    /** The HELO name when it is a domain or address literal, else {@code unknown}. */
+    static String heloOnly(String heloName) {
+        return validHelo(heloName) ? heloName : "unknown";
+    }
+
+    private static boolean validHelo(String heloName) {
+        return heloName.length() <= 255
+                && (DOMAIN.matcher(heloName).matches() || ADDRESS_LITERAL.matcher(heloName).matches());
     }
 
     /** RFC 5321 §4.1.3: {@code [192.0.2.1]} or {@code [IPv6:2001:db8::1]}. */

@@ -9,7 +9,9 @@ import org.posthorn.ejb.directory.DirectoryLookup;
 import org.posthorn.ejb.directory.Domain;
 import org.posthorn.ejb.directory.Role;
 import org.posthorn.ejb.mta.LocalDelivery;
+import org.posthorn.ejb.mta.MailIntake;
 import org.posthorn.ejb.mta.RecipientResolver;
+import org.posthorn.ejb.queue.OutboundQueue;
 import org.posthorn.ejb.store.BlobReferences;
 import org.posthorn.ejb.store.MailboxLocks;
 import org.posthorn.ejb.store.MailboxProvisioner;
@@ -17,6 +19,7 @@ import org.posthorn.ejb.store.MessageAppender;
 import org.posthorn.ejb.store.MessageExpunger;
 import org.posthorn.ejb.testing.Beans;
 import org.posthorn.ejb.testing.Envelopes;
+import org.posthorn.ejb.testing.RecordingRelayTrigger;
 import org.posthorn.ejb.testing.RecordingNotifier;
 import org.posthorn.ejb.testing.TestDatabase;
 import org.posthorn.spi.MessageContent;
@@ -36,7 +39,7 @@ final class ImapPostOffice {
     final MailboxDirectory directory;
     final MailboxStoreListener listener;
     final RecordingNotifier notifier;
-    private final LocalDelivery delivery;
+    private final MailIntake delivery;
     private final MailboxProvisioner provisioner;
 
     ImapPostOffice(TestDatabase db) {
@@ -59,8 +62,9 @@ final class ImapPostOffice {
                 Beans.wire(FlagStore.class, em, mailboxes, notifier),
                 transfer, appendService,
                 Beans.wire(MessageSearch.class, em, mailboxes, structures));
-        delivery = Beans.wire(LocalDelivery.class, em,
-                Beans.wire(RecipientResolver.class, Beans.wire(DirectoryLookup.class, em)), locks, appender);
+        RecipientResolver resolver = Beans.wire(RecipientResolver.class, Beans.wire(DirectoryLookup.class, em));
+        delivery = Beans.wire(MailIntake.class, resolver, Beans.wire(LocalDelivery.class, em, locks, appender),
+                Beans.wire(OutboundQueue.class, em, new RecordingRelayTrigger(db)));
         provisioner = Beans.wire(MailboxProvisioner.class, em);
         listener = (MailboxStoreListener) Proxy.newProxyInstance(MailboxStoreListener.class.getClassLoader(),
                 new Class<?>[] {MailboxStoreListener.class}, (self, method, args) -> db.inTransaction(() -> {
@@ -91,7 +95,7 @@ final class ImapPostOffice {
     /** An SMTP delivery to the INBOX of each recipient, as the MTA makes it. */
     DeliveryOutcome deliver(byte[] message, String... recipients) {
         SmtpEnvelope complete = Envelopes.to(recipients);
-        DeliveryOutcome outcome = db.inTransaction(() -> delivery.deliver(complete, MessageContent.of(message)));
+        DeliveryOutcome outcome = db.inTransaction(() -> delivery.accept(complete, MessageContent.of(message)));
         if (!outcome.isAccepted()) {
             throw new IllegalStateException("delivery refused: " + outcome);
         }

@@ -5,6 +5,7 @@ import org.posthorn.ejb.admin.AccountAdmin;
 import org.posthorn.ejb.admin.AccountFactory;
 import org.posthorn.ejb.admin.AccountRemover;
 import org.posthorn.ejb.admin.AdminBootstrap;
+import org.posthorn.ejb.admin.AliasAdmin;
 import org.posthorn.ejb.admin.DomainAdmin;
 import org.posthorn.ejb.admin.MailUsage;
 import org.posthorn.ejb.auth.AuthenticationMdb;
@@ -13,10 +14,15 @@ import org.posthorn.ejb.auth.LoginFailures;
 import org.posthorn.ejb.auth.PasswordHasher;
 import org.posthorn.ejb.directory.DirectoryLookup;
 import org.posthorn.ejb.mta.LocalDelivery;
+import org.posthorn.ejb.mta.MailIntake;
 import org.posthorn.ejb.mta.RecipientResolver;
+import org.posthorn.ejb.mta.SenderPolicy;
 import org.posthorn.ejb.mta.SmtpTransactionMdb;
 import org.posthorn.ejb.pop3.Maildrop;
 import org.posthorn.ejb.pop3.MaildropMdb;
+import org.posthorn.ejb.queue.Bounces;
+import org.posthorn.ejb.queue.OutboundQueue;
+import org.posthorn.ejb.queue.QueueStore;
 import org.posthorn.ejb.store.BlobReferences;
 import org.posthorn.ejb.store.MailStorageRemover;
 import org.posthorn.ejb.store.MailboxLocks;
@@ -29,6 +35,7 @@ public final class PostOffice {
 
     public final TestDatabase db;
     public final DomainAdmin domains;
+    public final AliasAdmin aliases;
     public final AccountAdmin accounts;
     public final AdminBootstrap bootstrap;
     public final SmtpTransactionMdb mta;
@@ -36,6 +43,8 @@ public final class PostOffice {
     public final Authenticator authenticator;
     public final MaildropMdb maildrop;
     public final RecordingNotifier notifier;
+    public final RecordingRelayTrigger relayTrigger;
+    public final QueueStore queue;
 
     public PostOffice(TestDatabase db) {
         this.db = db;
@@ -53,13 +62,29 @@ public final class PostOffice {
         RecipientResolver resolver = Beans.wire(RecipientResolver.class, lookup);
 
         MailUsage usage = Beans.wire(MailUsage.class, em);
-        domains = Beans.wire(DomainAdmin.class, em, lookup, remover, usage);
+        aliases = Beans.wire(AliasAdmin.class, em, lookup);
+        domains = Beans.wire(DomainAdmin.class, em, lookup, remover, usage, aliases);
         accounts = Beans.wire(AccountAdmin.class, em, lookup, factory, remover, hasher, usage);
         bootstrap = Beans.wire(AdminBootstrap.class, lookup, factory, hasher);
-        mta = Beans.wire(SmtpTransactionMdb.class, resolver,
-                Beans.wire(LocalDelivery.class, em, resolver, locks, Beans.wire(MessageAppender.class, em, notifier)));
+        LocalDelivery delivery = Beans.wire(LocalDelivery.class, em, resolver, locks,
+                Beans.wire(MessageAppender.class, em, notifier));
+        relayTrigger = new RecordingRelayTrigger(db);
+        MailIntake intake = Beans.wire(MailIntake.class, resolver, delivery,
+                Beans.wire(OutboundQueue.class, em, relayTrigger));
+        mta = Beans.wire(SmtpTransactionMdb.class, resolver, Beans.wire(SenderPolicy.class, lookup, resolver), intake);
+        queue = Beans.wire(QueueStore.class, em, Beans.wire(Bounces.class, intake), relayTrigger);
         authenticator = Beans.wire(Authenticator.class, lookup, hasher);
         authentication = Beans.wire(AuthenticationMdb.class, authenticator, new LoginFailures());
         maildrop = Beans.wire(MaildropMdb.class, Beans.wire(Maildrop.class, em, locks, expunger));
+    }
+
+    /** Creates the {@code admin} account with this password, as the first start does. */
+    public void bootstrapAdmin(String password) {
+        System.setProperty("posthorn.admin.password", password);
+        try {
+            db.inTransaction(() -> Beans.invoke(bootstrap, "ensureAdminAccount"));
+        } finally {
+            System.clearProperty("posthorn.admin.password");
+        }
     }
 }

@@ -30,6 +30,7 @@ import org.posthorn.connector.pop3.command.MaildropLocks;
 import org.posthorn.connector.server.ListenerHost;
 import org.posthorn.connector.smtp.SmtpConfig;
 import org.posthorn.connector.smtp.SmtpProtocol;
+import org.posthorn.connector.smtp.command.SmtpLogin;
 import org.posthorn.connector.smtp.decode.MessageSpool;
 import org.posthorn.connector.tls.KeyStoreFile;
 import org.posthorn.connector.tls.ReloadingSslContext;
@@ -75,8 +76,12 @@ public class PosthornResourceAdapter implements ResourceAdapter {
         var maildropLocks = new MaildropLocks();
         var imap = ImapConfig.fromSettings();
         var loginThrottle = new LoginThrottle(ThrottleLimits.fromSettings(), Clock.systemUTC());
+        var smtpLogin = new SmtpLogin(postOffice, loginThrottle, Settings.AUTH_FAILURE_DELAY.get());
         listeners = new ListenerHost(List.of(
                 new SmtpProtocol(postOffice, SmtpConfig.fromSettings(), tls),
+                SmtpProtocol.submission(postOffice, SmtpConfig.submissionFromSettings("submission"), smtpLogin,
+                        Optional.of(tls)),
+                SmtpProtocol.smtps(postOffice, SmtpConfig.submissionFromSettings("smtps"), smtpLogin, tls),
                 Pop3Protocol.plain(postOffice, pop3, maildropLocks, loginThrottle, Optional.of(tls)),
                 Pop3Protocol.implicitTls(postOffice, pop3, maildropLocks, loginThrottle, tls),
                 ImapProtocol.plain(postOffice, imap, loginThrottle, mailboxWatchers, Optional.of(tls)),

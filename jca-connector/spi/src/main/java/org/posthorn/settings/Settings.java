@@ -56,6 +56,10 @@ public final class Settings {
             "Bad commands per connection before it is closed with 421.");
     public static final Setting<Duration> SMTP_IDLE_TIMEOUT = duration("posthorn.smtp.idle-timeout", Duration.ofMinutes(5),
             "Silence after which an SMTP connection is closed with 421 4.4.2.");
+    public static final Setting<Duration> SMTP_MAX_SESSION = sessionLimit("posthorn.smtp.max-session-duration", Duration.ofHours(1),
+            "Longest an SMTP, submission or SMTPS connection may last, however active (a client trickling octets "
+            + "never goes idle); then it is closed with 421 4.4.2 between commands. Long enough for a maximum-size "
+            + "message at 64 kbit/s. 0s: no limit.");
 
     public static final Setting<String> SPOOL_DIR = text("posthorn.spool.dir", null,
             "Where messages above posthorn.spool.memory-limit are kept while they are received "
@@ -89,6 +93,9 @@ public final class Settings {
             "The longest a failed login waits before it is answered, however many failures came before it.");
     public static final Setting<Integer> POP3_MAX_ERRORS = positiveInt("posthorn.pop3.max-errors", 10,
             "Bad commands per POP3 connection before it is closed.");
+    public static final Setting<Duration> POP3_MAX_SESSION = sessionLimit("posthorn.pop3.max-session-duration", Duration.ofHours(1),
+            "Longest a POP3 connection may last, however active; then it is closed between commands without a "
+            + "response and without UPDATE (RFC 1939 §3 autologout). 0s: no limit.");
 
     // --- IMAP (RFC 3501, RFC 9051)
 
@@ -99,6 +106,10 @@ public final class Settings {
             + "Larger ones are refused before any octet of them is read.");
     public static final Setting<Integer> IMAP_MAX_ERRORS = positiveInt("posthorn.imap.max-errors", 20,
             "Bad commands per IMAP connection before it is closed with BYE.");
+    public static final Setting<Duration> IMAP_MAX_SESSION = sessionLimit("posthorn.imap.max-session-duration", Duration.ofHours(24),
+            "Longest an IMAP connection may last, however active; then it gets BYE between commands (IDLE included) "
+            + "and is closed. Generous because clients rightly keep one IDLE connection open all day; they "
+            + "reconnect after a BYE as after any network change. 0s: no limit.");
 
     // --- submission and relay (RFC 6409, RFC 5321 §5)
 
@@ -118,8 +129,10 @@ public final class Settings {
             "STARTTLS toward remote servers: when offered (opportunistic), always (required: no TLS, no delivery), or never (none; for tests).");
     public static final Setting<Duration> RELAY_TIMEOUT = duration("posthorn.relay.timeout", Duration.ofMinutes(5),
             "How long the relay waits to connect to a remote server and for each of its replies (RFC 5321 §4.5.3.2).");
-    public static final Setting<String> QUEUE_RETRY = text("posthorn.queue.retry", "1m,5m,15m,1h,4h",
-            "Waits between delivery attempts of a queued message; the last one repeats until posthorn.queue.max-age.");
+    public static final Setting<List<Duration>> QUEUE_RETRY = new Setting<>("posthorn.queue.retry",
+            List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4)),
+            ValueParsers::durations,
+            "Waits between delivery attempts of a queued message, as 1m,5m,15m,1h,4h; the last one repeats until posthorn.queue.max-age.");
     public static final Setting<Duration> QUEUE_MAX_AGE = duration("posthorn.queue.max-age", Duration.ofDays(5),
             "How long a message stays queued before it is bounced to its sender as undeliverable.");
     public static final Setting<Duration> QUEUE_DELAY_WARNING = duration("posthorn.queue.delay-warning", Duration.ofHours(4),
@@ -130,10 +143,10 @@ public final class Settings {
     public static final Setting<String> ADMIN_PASSWORD = text("posthorn.admin.password", null,
             "First password of the 'admin' account; if unset one is generated and printed once in the log.");
 
-    // --- DNS (admin console checks; later the relay's MX lookups)
+    // --- DNS (admin console checks, the relay's MX lookups)
 
     public static final Setting<String> DNS_SERVERS = text("posthorn.dns.servers", null,
-            "DNS servers to ask, as host:port,... (port 53 if left out, [v6]:port for IPv6); default: the system's resolver.");
+            "DNS servers the console's checks and the relay ask, as host:port,... (port 53 if left out, [v6]:port for IPv6); default: the system's resolver.");
     public static final Setting<Duration> DNS_TIMEOUT = duration("posthorn.dns.timeout", Duration.ofSeconds(5),
             "How long one DNS query may take before it counts as failed.");
 
@@ -145,10 +158,12 @@ public final class Settings {
     public static List<Setting<?>> all() {
         return List.of(HOSTNAME, DATA_DIR, BIND_ADDRESS, SMTP_PORT, SUBMISSION_PORT, SMTPS_PORT, POP3_PORT, POP3S_PORT,
                 IMAP_PORT, IMAPS_PORT, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS,
-                MAX_CONCURRENT_CALLS, MAX_MESSAGE_SIZE, SMTP_MAX_RECIPIENTS, SMTP_MAX_ERRORS, SMTP_IDLE_TIMEOUT, SPOOL_DIR,
+                MAX_CONCURRENT_CALLS, MAX_MESSAGE_SIZE, SMTP_MAX_RECIPIENTS, SMTP_MAX_ERRORS, SMTP_IDLE_TIMEOUT,
+                SMTP_MAX_SESSION, SPOOL_DIR,
                 SPOOL_MEMORY_LIMIT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, AUTH_PLAINTEXT, POP3_IDLE_TIMEOUT,
                 AUTH_FAILURE_DELAY, AUTH_MAX_FAILURES, AUTH_FAILURE_WINDOW, AUTH_MAX_FAILURE_DELAY, POP3_MAX_ERRORS,
-                IMAP_IDLE_TIMEOUT, IMAP_MAX_LITERAL, IMAP_MAX_ERRORS, SUBMISSION_CLIENT_ADDRESS, RELAY_PORT,
+                POP3_MAX_SESSION, IMAP_IDLE_TIMEOUT, IMAP_MAX_LITERAL, IMAP_MAX_ERRORS, IMAP_MAX_SESSION,
+                SUBMISSION_CLIENT_ADDRESS, RELAY_PORT,
                 RELAY_SMARTHOST, RELAY_SMARTHOST_USER, RELAY_SMARTHOST_PASSWORD, RELAY_TLS, RELAY_TIMEOUT, QUEUE_RETRY,
                 QUEUE_MAX_AGE, QUEUE_DELAY_WARNING, ADMIN_PASSWORD, DNS_SERVERS, DNS_TIMEOUT,
                 PORT_OFFSET);
@@ -216,5 +231,16 @@ public final class Settings {
 
     private static Setting<Duration> duration(String name, Duration defaultValue, String description) {
         return new Setting<>(name, defaultValue, ValueParsers::duration, description);
+    }
+
+    /** A {@link #duration} that may be zero (no limit) but not negative. */
+    private static Setting<Duration> sessionLimit(String name, Duration defaultValue, String description) {
+        return new Setting<>(name, defaultValue, text -> {
+            Duration value = ValueParsers.duration(text);
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("must not be negative");
+            }
+            return value;
+        }, description);
     }
 }

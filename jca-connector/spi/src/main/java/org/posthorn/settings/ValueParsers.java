@@ -1,6 +1,8 @@
 package org.posthorn.settings;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Strict parsers for the text forms settings accept. */
@@ -58,5 +60,18 @@ final class ValueParsers {
             case 'd' -> Duration.ofDays(amount);
             default -> throw new IllegalArgumentException("unit must be ms, s, m, h or d");
         };
+    }
+
+    /** A comma-separated list of at least one positive {@link #duration}, e.g. {@code 1m,5m,15m,1h,4h}. */
+    static List<Duration> durations(String text) {
+        List<Duration> durations = new ArrayList<>();
+        for (String part : text.split(",")) {
+            Duration duration = duration(part.trim());
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("durations must be positive");
+            }
+            durations.add(duration);
+        }
+        return List.copyOf(durations);
     }
 }

@@ -34,6 +34,10 @@ class SettingTest {
         assertThat(ValueParsers.duration("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(ValueParsers.duration("5m")).isEqualTo(Duration.ofMinutes(5));
         assertThat(ValueParsers.duration("PT4H")).isEqualTo(Duration.ofHours(4));
+        assertThat(Settings.QUEUE_RETRY.get(Map.of("posthorn.queue.retry", "2s, 1m,4h")::get))
+                .containsExactly(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofHours(4));
+        assertThat(Settings.QUEUE_RETRY.get(key -> null)).hasSize(5).endsWith(Duration.ofHours(4));
+        assertThatThrownBy(() -> ValueParsers.durations("1m,0s")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.posthorn.web.api;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -8,6 +9,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.posthorn.ejb.admin.AccountChanges;
 import org.posthorn.ejb.admin.DomainChanges;
@@ -39,6 +42,22 @@ final class RequestBodies {
         JsonObject json = object(body);
         return new AccountChanges(text(json, "password"), text(json, "displayName"), integer(json, "quotaBytes"),
                 bool(json, "enabled"), role(json, "role"));
+    }
+
+    /** {@code {"targets": ["a@x", ...]}}: required, an array of strings (checked as addresses by the directory). */
+    static List<String> aliasTargets(String body) {
+        JsonValue targets = object(body).get("targets");
+        if (!(targets instanceof JsonArray array)) {
+            throw new InvalidInputException("targets must be an array of addresses");
+        }
+        List<String> addresses = new ArrayList<>();
+        for (JsonValue target : array) {
+            if (!(target instanceof JsonString string)) {
+                throw new InvalidInputException("targets must be an array of addresses");
+            }
+            addresses.add(string.getString());
+        }
+        return addresses;
     }
 
     static JsonObject object(String body) {

@@ -61,4 +61,16 @@ class RequestBodiesTest {
         assertThatThrownBy(() -> RequestBodies.domainChanges("{\"enabled\": null}"))
                 .hasMessage("enabled must be true or false");
     }
+
+    @Test
+    void aliasTargetsAreAnArrayOfStrings() {
+        assertThat(RequestBodies.aliasTargets("{\"targets\": [\"a@example.org\", \"b@remote.example\"]}"))
+                .containsExactly("a@example.org", "b@remote.example");
+        assertThat(RequestBodies.aliasTargets("{\"targets\": []}")).isEmpty();
+        assertThatThrownBy(() -> RequestBodies.aliasTargets("{}")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("targets must be an array of addresses");
+        assertThatThrownBy(() -> RequestBodies.aliasTargets("{\"targets\": \"a@example.org\"}"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> RequestBodies.aliasTargets("{\"targets\": [1]}")).isInstanceOf(InvalidInputException.class);
+    }
 }

@@ -3,6 +3,7 @@ package org.posthorn.connector.imap;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -82,6 +83,11 @@ public final class ImapProtocol implements Protocol {
     @Override
     public String tooBusyReply() {
         return "* BYE [UNAVAILABLE] Too many connections, try again later\r\n";
+    }
+
+    @Override
+    public Duration maxSessionDuration() {
+        return Settings.IMAP_MAX_SESSION.get();
     }
 
     @Override

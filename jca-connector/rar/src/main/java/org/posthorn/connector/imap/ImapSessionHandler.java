@@ -22,6 +22,7 @@ import org.posthorn.connector.imap.decode.ImapDecoder;
 import org.posthorn.connector.imap.decode.ImapInput;
 import org.posthorn.connector.imap.encode.ImapResponse;
 import org.posthorn.connector.server.PulledInputHandler;
+import org.posthorn.connector.server.SessionExpiredEvent;
 import org.posthorn.connector.tls.SslContextSource;
 import org.posthorn.connector.tls.TlsPipeline;
 import org.posthorn.connector.watch.MailboxWatchers;
@@ -85,6 +86,17 @@ final class ImapSessionHandler extends PulledInputHandler implements ImapSession
             end();
             ctx.writeAndFlush(new ImapResponse.Untagged(ImapResponse.Status.BYE, Optional.empty(),
                     "Autologout; idle for too long")).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (event == SessionExpiredEvent.INSTANCE) {
+            // Between commands (IDLE counts as between); while a post-office call or a push is under way
+            // the event comes again. A half-received command, literal included, is dropped.
+            if (!waiting() && !pushing) {
+                LOG.fine(() -> "imap: session time limit, closing connection from " + session.client().remoteAddress());
+                end();
+                ctx.writeAndFlush(new ImapResponse.Untagged(ImapResponse.Status.BYE, Optional.empty(),
+                        "Session time limit reached, please reconnect")).addListener(ChannelFutureListener.CLOSE);
+            }
             return;
         }
         ctx.fireUserEventTriggered(event);

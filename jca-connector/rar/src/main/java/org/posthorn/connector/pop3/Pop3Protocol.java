@@ -5,6 +5,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -99,6 +100,11 @@ public final class Pop3Protocol implements Protocol {
         // On pop3s this would have to go through TLS; the listener host sends it in clear text, which a
         // TLS client reads as a failed handshake: refused either way.
         return "-ERR [SYS/TEMP] Too many connections, try again later\r\n";
+    }
+
+    @Override
+    public Duration maxSessionDuration() {
+        return Settings.POP3_MAX_SESSION.get();
     }
 
     @Override

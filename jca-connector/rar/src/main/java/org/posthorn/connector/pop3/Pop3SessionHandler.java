@@ -20,6 +20,7 @@ import org.posthorn.connector.pop3.decode.InputLine;
 import org.posthorn.connector.pop3.decode.SaslResponse;
 import org.posthorn.connector.pop3.encode.Pop3Response;
 import org.posthorn.connector.server.PulledInputHandler;
+import org.posthorn.connector.server.SessionExpiredEvent;
 import org.posthorn.connector.tls.SslContextSource;
 import org.posthorn.connector.tls.TlsPipeline;
 import org.posthorn.spi.ClientConnection;
@@ -73,6 +74,15 @@ final class Pop3SessionHandler extends PulledInputHandler {
             LOG.fine(() -> "pop3: idle timeout, closing connection from " + session.client().remoteAddress());
             end();
             ctx.close();
+            return;
+        }
+        if (event == SessionExpiredEvent.INSTANCE) {
+            // Like the autologout timer, but never while a message is being sent: the event comes again.
+            if (!waiting()) {
+                LOG.fine(() -> "pop3: session time limit, closing connection from " + session.client().remoteAddress());
+                end();
+                ctx.close();
+            }
             return;
         }
         ctx.fireUserEventTriggered(event);

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
  * Sets up each accepted connection for its protocol, unless the listener already has
  * {@code maxConnections} open, or {@code maxPerAddress} from the same client address: then the client
  * is told to come back later and closed at once, so an overloaded server answers instead of stalling
- * and one host cannot crowd out all others.
+ * and one host cannot crowd out all others. Every admitted connection lasts at most the protocol's
+ * {@linkplain Protocol#maxSessionDuration() longest session} ({@link SessionTimeLimit}).
  */
 final class LimitedChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -23,10 +25,16 @@ final class LimitedChannelInitializer extends ChannelInitializer<SocketChannel> 
 
     private final Protocol protocol;
     private final ConnectionCounts counts;
+    /** Zero: sessions may last for ever. */
+    private final Duration maxSession;
 
     LimitedChannelInitializer(Protocol protocol, int maxConnections, int maxPerAddress) {
         this.protocol = protocol;
         this.counts = new ConnectionCounts(maxConnections, maxPerAddress);
+        this.maxSession = protocol.maxSessionDuration();
+        if (maxSession.isNegative()) {
+            throw new IllegalArgumentException(protocol.name() + ": negative session limit " + maxSession);
+        }
     }
 
     @Override
@@ -42,6 +50,10 @@ final class LimitedChannelInitializer extends ChannelInitializer<SocketChannel> 
             return;
         }
         channel.closeFuture().addListener(future -> counts.release(address));
+        if (!maxSession.isZero()) {
+            // Before the protocol's handlers, so its event reaches them; after TLS, which goes first.
+            channel.pipeline().addLast("session-time-limit", new SessionTimeLimit(protocol.name(), maxSession));
+        }
         protocol.initChannel(channel);
     }
 

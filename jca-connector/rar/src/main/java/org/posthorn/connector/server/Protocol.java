@@ -1,6 +1,7 @@
 package org.posthorn.connector.server;
 
 import io.netty.channel.socket.SocketChannel;
+import java.time.Duration;
 import java.util.Set;
 import org.posthorn.settings.Setting;
 
@@ -21,6 +22,15 @@ public interface Protocol {
      * connection is closed, e.g. {@code "421 4.7.0 Too many connections, try again later\r\n"}.
      */
     String tooBusyReply();
+
+    /**
+     * How long one connection may last, however active, before the {@link SessionExpiredEvent} asks its
+     * handlers to end it; {@link Duration#ZERO} for no limit (the default, for protocols and tests that
+     * do not handle the event).
+     */
+    default Duration maxSessionDuration() {
+        return Duration.ZERO;
+    }
 
     /** Adds this protocol's handlers to a newly accepted connection's pipeline. */
     void initChannel(SocketChannel channel);

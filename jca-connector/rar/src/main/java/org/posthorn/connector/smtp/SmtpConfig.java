@@ -7,11 +7,13 @@ import org.posthorn.settings.Settings;
 
 /**
  * What one SMTP listener is configured with. The MX service ({@code smtp}) is {@link #fromSettings()};
- * the submission service (RFC 6409) will be the same engine with its own service name,
- * {@code requireTls} and {@code requireAuth}. Whether STARTTLS is offered depends on whether the
- * {@link SmtpProtocol} was given TLS credentials, not on this record.
+ * the submission services (RFC 6409 on {@code submission}, RFC 8314 on {@code smtps}) are the same
+ * engine with their own service name and {@code requireAuth}: {@link #submissionFromSettings}. Whether
+ * STARTTLS and AUTH are offered depends on what the {@link SmtpProtocol} was given (TLS credentials, a
+ * login), not on this record.
  *
- * @param service        the {@code service} of {@link org.posthorn.spi.ClientConnection}: {@code smtp}
+ * @param service        the {@code service} of {@link org.posthorn.spi.ClientConnection}: {@code smtp},
+ *                       {@code submission} or {@code smtps}
  * @param hostname       this server's name in the greeting and replies
  * @param maxMessageSize the largest message accepted, in octets; advertised with SIZE (RFC 1870)
  * @param maxRecipients  recipients per transaction; more are answered {@code 452 4.5.3}
@@ -20,7 +22,7 @@ import org.posthorn.settings.Settings;
  * @param requireTls     whether only EHLO, STARTTLS, RSET, NOOP, HELP, QUIT work before TLS (RFC 3207 §4)
  * @param requireAuth    whether a mail transaction needs AUTH first (submission, RFC 6409 §4.3)
  * @param plaintextAuth  whether AUTH may be offered and used on a connection without TLS (RFC 4954 §4,
- *                       RFC 3207 §4.1); used once AUTH exists
+ *                       RFC 3207 §4.1)
  */
 public record SmtpConfig(String service, String hostname, long maxMessageSize, int maxRecipients, int maxErrors,
                          Duration idleTimeout, boolean requireTls, boolean requireAuth,
@@ -53,5 +55,16 @@ public record SmtpConfig(String service, String hostname, long maxMessageSize, i
         return new SmtpConfig("smtp", Settings.HOSTNAME.get(), Settings.MAX_MESSAGE_SIZE.get(),
                 Settings.SMTP_MAX_RECIPIENTS.get(), Settings.SMTP_MAX_ERRORS.get(), Settings.SMTP_IDLE_TIMEOUT.get(),
                 false, false, PlaintextAuthPolicy.fromSettings());
+    }
+
+    /**
+     * A submission service ({@code submission} on port 587, RFC 6409; {@code smtps} on 465, RFC 8314)
+     * as configured by {@code posthorn.*} settings: AUTH before any mail transaction (RFC 6409 §4.3),
+     * with the same limits as the MX service.
+     */
+    public static SmtpConfig submissionFromSettings(String service) {
+        return new SmtpConfig(service, Settings.HOSTNAME.get(), Settings.MAX_MESSAGE_SIZE.get(),
+                Settings.SMTP_MAX_RECIPIENTS.get(), Settings.SMTP_MAX_ERRORS.get(), Settings.SMTP_IDLE_TIMEOUT.get(),
+                false, true, PlaintextAuthPolicy.fromSettings());
     }
 }

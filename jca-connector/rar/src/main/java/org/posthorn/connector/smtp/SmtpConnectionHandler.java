@@ -7,13 +7,17 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.posthorn.connector.server.SessionExpiredEvent;
 import org.posthorn.connector.smtp.command.Outcome;
 import org.posthorn.connector.smtp.command.SmtpDispatcher;
 import org.posthorn.connector.smtp.decode.CommandLine;
 import org.posthorn.connector.smtp.decode.InputMode;
 import org.posthorn.connector.smtp.decode.ReadThrottle;
+import org.posthorn.connector.smtp.decode.SaslLine;
 import org.posthorn.connector.smtp.decode.SmtpFrame;
 import org.posthorn.connector.smtp.decode.SmtpFrameDecoder;
 import org.posthorn.connector.smtp.encode.SmtpReply;
@@ -39,6 +43,8 @@ import org.posthorn.connector.tls.TlsPipeline;
  *       the command and the decoder still holds is discarded, and only then the decoder resumes. So
  *       clear text injected behind STARTTLS is never executed, and anything arriving later passes
  *       through TLS first.</li>
+ *   <li>A failed login's reply is held for the login throttle's delay on the event loop's timer;
+ *       meanwhile nothing else of the session is processed, as while a call is in flight.</li>
  *   <li>Silence longer than the idle timeout is answered {@code 421 4.4.2} and the connection closed
  *       (RFC 5321 §4.5.3.2.7 asks servers to wait at least 5 minutes); not while a call is in flight,
  *       when it is the server the client waits for.</li>
@@ -106,12 +112,14 @@ final class SmtpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (!(event instanceof IdleStateEvent)) {
+        if (!(event instanceof IdleStateEvent) && event != SessionExpiredEvent.INSTANCE) {
             ctx.fireUserEventTriggered(event);
             return;
         }
+        // Both come again while a command is under way; a half-received command or message is dropped.
         if (!busy && !closing && queue.isEmpty()) {
-            closeWith(ctx, SmtpReply.of(421, "4.4.2", hostname + " Error: timeout exceeded"));
+            closeWith(ctx, SmtpReply.of(421, "4.4.2", hostname + (event instanceof IdleStateEvent
+                    ? " Error: timeout exceeded" : " Error: session time limit exceeded")));
         }
     }
 
@@ -163,13 +171,19 @@ final class SmtpConnectionHandler extends ChannelInboundHandlerAdapter {
             startTls(ctx, startTls);
             return;
         }
+        if (outcome instanceof Outcome.Delay delay) {
+            busy = true;
+            ctx.flush();
+            ctx.executor().schedule(() -> resumeWith(ctx, frame, delay::then), delay.delay().toNanos(), TimeUnit.NANOSECONDS);
+            return;
+        }
         Outcome.Done done = (Outcome.Done) outcome;
         if (done.close()) {
             closeWith(ctx, done.reply());
             return;
         }
         ctx.write(done.reply());
-        boolean holdsFraming = frame instanceof CommandLine line && line.holdsFraming();
+        boolean holdsFraming = frame instanceof CommandLine line && line.holdsFraming() || frame instanceof SaslLine;
         if (holdsFraming) {
             decoder.resume(done.next());
         } else if (done.next() != InputMode.COMMANDS) {
@@ -197,25 +211,29 @@ final class SmtpConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private <T> void await(ChannelHandlerContext ctx, SmtpFrame frame, Outcome.Pending<T> pending) {
         busy = true;
-        pending.call().whenCompleteAsync((value, failure) -> {
-            busy = false;
-            if (closing) {
-                return;
-            }
-            running = true;
-            try {
-                apply(ctx, frame, pending.then().apply(value, failure));
-            } catch (RuntimeException e) {
-                exceptionCaught(ctx, e);
-                return;
-            } finally {
-                running = false;
-            }
-            drain(ctx);
-            if (!busy) {
-                ctx.flush();
-            }
-        }, ctx.executor());
+        pending.call().whenCompleteAsync((value, failure) -> resumeWith(ctx, frame, () -> pending.then().apply(value, failure)),
+                ctx.executor());
+    }
+
+    /** On the event loop, once a call or a delay is over: applies its outcome and goes on with the queue. */
+    private void resumeWith(ChannelHandlerContext ctx, SmtpFrame frame, Supplier<Outcome> outcome) {
+        busy = false;
+        if (closing) {
+            return;
+        }
+        running = true;
+        try {
+            apply(ctx, frame, outcome.get());
+        } catch (RuntimeException e) {
+            exceptionCaught(ctx, e);
+            return;
+        } finally {
+            running = false;
+        }
+        drain(ctx);
+        if (!busy) {
+            ctx.flush();
+        }
     }
 
     private void closeWith(ChannelHandlerContext ctx, SmtpReply reply) {

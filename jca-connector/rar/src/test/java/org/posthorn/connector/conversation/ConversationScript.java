@@ -102,6 +102,15 @@ public final class ConversationScript {
         }
     }
 
+    /** Every {@code .txt} script in a directory, in the order of their names. */
+    public static List<ConversationScript> loadAll(Path directory) {
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.toString().endsWith(".txt")).sorted().map(ConversationScript::load).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+
     public String name() {
         return name;
     }

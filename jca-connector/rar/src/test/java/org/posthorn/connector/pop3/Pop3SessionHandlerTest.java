@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.posthorn.connector.pop3.decode.SaslResponse;
+import org.posthorn.connector.server.SessionExpiredEvent;
 import org.posthorn.spi.ClientConnection;
 import org.posthorn.spi.auth.AuthenticationListener;
 import org.posthorn.spi.pop3.MaildropListener;
@@ -186,6 +187,23 @@ class Pop3SessionHandlerTest {
         output();
         channel.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
         assertThat(channel.isOpen()).isFalse();
+        assertThat(maildrops.deleteCalls()).isEmpty();
+        assertThat(protocol.locks().isLocked(ALICE)).isFalse();
+    }
+
+    @Test
+    void theSessionTimeLimitClosesWithoutUpdateButNotInsideACall() {
+        login();
+        send("DELE 1\r\nRETR 2\r\n");
+        channel.pipeline().fireUserEventTriggered(SessionExpiredEvent.INSTANCE);
+        assertThat(channel.isOpen()).as("RETR's call is under way").isTrue();
+        settle();
+        assertThat(output()).startsWith("+OK");
+
+        channel.pipeline().fireUserEventTriggered(SessionExpiredEvent.INSTANCE);
+
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(output()).as("RFC 1939 §3: autologout without a response").isEmpty();
         assertThat(maildrops.deleteCalls()).isEmpty();
         assertThat(protocol.locks().isLocked(ALICE)).isFalse();
     }

@@ -14,13 +14,15 @@ import org.posthorn.spi.MailError;
 import org.posthorn.spi.MessageContent;
 import org.posthorn.spi.smtp.DeliveryOutcome;
 import org.posthorn.spi.smtp.RecipientVerdict;
+import org.posthorn.spi.smtp.SenderVerdict;
 import org.posthorn.spi.smtp.SmtpEnvelope;
 import org.posthorn.spi.smtp.SmtpTransactionListener;
 
 /**
  * An MTA for the wire's tests. Local domains: {@code example.test} and the server's host name. Users:
  * {@code alice}, {@code bob} and {@code postmaster}; any other local user is {@code NOT_FOUND}, any
- * other domain {@code NO_PERMISSION} (no relaying). A few local parts stand for the other answers:
+ * other domain {@code NO_PERMISSION} (no relaying) unless the session has authenticated, which may
+ * send anywhere, but only as itself. A few local parts stand for the other answers:
  * {@code full} is {@code OVER_QUOTA}, {@code busy} is {@code TEMPORARY_FAILURE}, {@code crash} throws.
  * Deliveries are recorded with the exact bytes, and can be made to fail. Thread-safe: called on
  * worker threads.
@@ -44,11 +46,23 @@ public final class FakeMta implements SmtpTransactionListener {
         this.localDomains = Set.of("example.test", hostname.toLowerCase(Locale.ROOT));
     }
 
+    /** An authenticated client may only send as the account it logged in as (compared without case). */
+    @Override
+    public SenderVerdict checkSender(SmtpEnvelope transaction) {
+        Optional<String> user = transaction.client().authenticatedUser();
+        if (user.isEmpty() || transaction.sender().isEmpty()
+                || transaction.sender().get().toString().equalsIgnoreCase(user.get())) {
+            return SenderVerdict.accept();
+        }
+        return SenderVerdict.refuse(MailError.NO_PERMISSION);
+    }
+
     @Override
     public RecipientVerdict checkRecipient(SmtpEnvelope transaction, MailAddress recipient) {
         recipientChecks.add(transaction);
         if (!localDomains.contains(recipient.domain())) {
-            return RecipientVerdict.refuse(MailError.NO_PERMISSION);
+            return transaction.client().authenticatedUser().isPresent()
+                    ? RecipientVerdict.accept() : RecipientVerdict.refuse(MailError.NO_PERMISSION);
         }
         return switch (recipient.normalizedLocalPart()) {
             case "full" -> RecipientVerdict.refuse(MailError.OVER_QUOTA);

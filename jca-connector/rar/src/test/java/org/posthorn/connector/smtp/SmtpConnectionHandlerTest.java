@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.posthorn.connector.server.SessionExpiredEvent;
 import org.posthorn.spi.ClientConnection;
 
 /**
@@ -147,6 +148,25 @@ class SmtpConnectionHandlerTest {
 
         assertThat(output()).isEqualTo("421 4.4.2 mx.example.test Error: timeout exceeded\r\n");
         assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void theSessionTimeLimitEndsAHalfReceivedMessageWith421ButWaitsForTheMta() {
+        send("EHLO c\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<alice@example.test>\r\n");
+        output();
+        channel.pipeline().fireUserEventTriggered(SessionExpiredEvent.INSTANCE);
+        assertThat(output()).as("RCPT's call is under way").isEmpty();
+        assertThat(channel.isOpen()).isTrue();
+        postOffice.completeNext();
+        channel.runPendingTasks();
+        send("DATA\r\nSubject: trickled\r\n\r\none octet at a ti");
+        assertThat(output()).isEqualTo("250 2.1.5 Ok\r\n354 End data with <CR><LF>.<CR><LF>\r\n");
+
+        channel.pipeline().fireUserEventTriggered(SessionExpiredEvent.INSTANCE);
+
+        assertThat(output()).isEqualTo("421 4.4.2 mx.example.test Error: session time limit exceeded\r\n");
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(mta.deliveries()).isEmpty();
     }
 
     @Test

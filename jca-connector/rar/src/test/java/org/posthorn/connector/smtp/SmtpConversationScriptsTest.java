@@ -2,11 +2,8 @@ package org.posthorn.connector.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,12 +36,8 @@ class SmtpConversationScriptsTest {
         postOffice.close();
     }
 
-    static Stream<ConversationScript> scripts() throws IOException, URISyntaxException {
-        Path dir = Path.of(SmtpConversationScriptsTest.class.getResource("/conversations/smtp").toURI());
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> sorted = files.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
-            return sorted.stream().map(ConversationScript::load);
-        }
+    static Stream<ConversationScript> scripts() throws URISyntaxException {
+        return ConversationScript.loadAll(Path.of(SmtpConversationScriptsTest.class.getResource("/conversations/smtp").toURI())).stream();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -54,7 +47,7 @@ class SmtpConversationScriptsTest {
     }
 
     @Test
-    void everyAttackAndLimitHasAScript() throws IOException, URISyntaxException {
+    void everyAttackAndLimitHasAScript() throws URISyntaxException {
         assertThat(scripts().map(ConversationScript::name))
                 .contains("pipelining.txt", "smuggling-lf-dot-lf.txt", "reply-injection.txt", "limit-command-line.txt",
                         "limit-message-size.txt", "limit-text-line.txt", "limit-recipients.txt", "limit-errors.txt",

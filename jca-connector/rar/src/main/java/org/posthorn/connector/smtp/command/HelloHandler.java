@@ -12,16 +12,20 @@ import org.posthorn.connector.smtp.encode.SmtpReply;
  *
  * <p>Extensions: PIPELINING (RFC 2920), SIZE (RFC 1870), 8BITMIME (RFC 6152), ENHANCEDSTATUSCODES
  * (RFC 2034), SMTPUTF8 (RFC 6531), and STARTTLS (RFC 3207 §4.2) where TLS is offered and the
- * connection is not yet secure. AUTH will be added here when it exists.
+ * connection is not yet secure, and AUTH (RFC 4954 §3) where the listener takes logins, the client
+ * has not logged in yet, and the plaintext policy lets this connection send a password (over TLS, or
+ * by default from loopback): a client is never invited to send a password in the clear.
  */
 final class HelloHandler implements CommandHandler<SmtpCommand.Hello> {
 
     private final boolean extended;
     private final boolean startTls;
+    private final boolean auth;
 
-    HelloHandler(boolean extended, boolean startTls) {
+    HelloHandler(boolean extended, boolean startTls, boolean auth) {
         this.extended = extended;
         this.startTls = startTls;
+        this.auth = auth;
     }
 
     @Override
@@ -40,6 +44,9 @@ final class HelloHandler implements CommandHandler<SmtpCommand.Hello> {
                 "SMTPUTF8"));
         if (startTls && !session.isSecure()) {
             lines.add("STARTTLS");
+        }
+        if (auth && !session.isAuthenticated() && session.authAllowed()) {
+            lines.add("AUTH " + AuthHandler.MECHANISMS);
         }
         return Outcome.reply(new SmtpReply(250, null, lines));
     }

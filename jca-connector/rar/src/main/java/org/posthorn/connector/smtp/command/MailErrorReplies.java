@@ -48,6 +48,19 @@ final class MailErrorReplies {
         };
     }
 
+    /**
+     * The reply to a refused reverse-path ({@code MAIL FROM}): an address the authenticated client does
+     * not own is {@code 553 5.7.1} (RFC 6409 §6.1, RFC 3463 X.7.1), as Postfix answers it.
+     */
+    static SmtpReply senderRefusal(MailError error, Optional<MailAddress> sender) {
+        String who = "<" + sender.map(MailAddress::toString).orElse("") + ">: Sender address rejected: ";
+        return switch (error) {
+            case NO_PERMISSION, AUTHENTICATION_FAILED -> SmtpReply.of(553, "5.7.1", who + "not owned by user");
+            case NOT_FOUND, INVALID -> SmtpReply.of(553, "5.1.7", who + "Bad sender address");
+            case OVER_QUOTA, TOO_BIG, ALREADY_EXISTS, IN_USE, TEMPORARY_FAILURE -> TRY_LATER;
+        };
+    }
+
     /** The reply to a call that failed; logs the cause with the session it belongs to. */
     static SmtpReply failure(String what, Throwable failure, SmtpSession session) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;

@@ -1,5 +1,6 @@
 package org.posthorn.connector.smtp.command;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import org.posthorn.connector.smtp.decode.InputMode;
@@ -41,6 +42,17 @@ public sealed interface Outcome {
     record StartTls(SmtpReply reply) implements Outcome {
     }
 
+    /**
+     * The reply waits: a failed login is answered only after the login throttle's delay (RFC 4954 §4
+     * leaves the pace to the server). The connection handler holds it on the event loop's timer, never
+     * on a thread, and processes nothing else of the session meanwhile.
+     *
+     * @param delay how long to wait
+     * @param then  the outcome once the time is up
+     */
+    record Delay(Duration delay, Done then) implements Outcome {
+    }
+
     static Done reply(SmtpReply reply) {
         return new Done(reply, InputMode.COMMANDS, false);
     }
@@ -51,5 +63,10 @@ public sealed interface Outcome {
 
     static Done startData(SmtpReply reply) {
         return new Done(reply, InputMode.DATA, false);
+    }
+
+    /** A {@code 334} challenge of a SASL exchange: the next line is the client's answer (RFC 4954 §4). */
+    static Done challenge(SmtpReply reply) {
+        return new Done(reply, InputMode.AUTH_RESPONSE, false);
     }
 }

@@ -37,19 +37,22 @@ public final class SmtpCommandTable {
 
     private final Map<String, CommandSpec<?>> specs = new LinkedHashMap<>();
 
-    /** A table without STARTTLS (answered {@code 502}): for a listener that has no TLS credentials. */
+    /** A table without STARTTLS or AUTH (answered {@code 502}): for a listener that has no TLS credentials. */
     public SmtpCommandTable(PostOffice postOffice) {
-        this(postOffice, false);
+        this(postOffice, false, Optional.empty());
     }
 
     /**
      * @param startTls whether STARTTLS (RFC 3207) is offered: advertised in EHLO before TLS and carried
      *                 out; else recognised and answered {@code 502}
+     * @param login    where AUTH (RFC 4954) checks passwords, on a listener that takes logins
+     *                 (submission); empty: AUTH is recognised and answered {@code 502}, as on the MX
+     *                 port, where Posthorn's users do not log in
      */
-    public SmtpCommandTable(PostOffice postOffice, boolean startTls) {
-        add("EHLO", Arguments::hello, new HelloHandler(true, startTls), ANY, BEFORE_TLS, BEFORE_AUTH);
-        add("HELO", Arguments::hello, new HelloHandler(false, startTls), ANY, BEFORE_TLS, BEFORE_AUTH);
-        add("MAIL", Arguments::mailFrom, new MailHandler(), EnumSet.of(GREETED));
+    public SmtpCommandTable(PostOffice postOffice, boolean startTls, Optional<SmtpLogin> login) {
+        add("EHLO", Arguments::hello, new HelloHandler(true, startTls, login.isPresent()), ANY, BEFORE_TLS, BEFORE_AUTH);
+        add("HELO", Arguments::hello, new HelloHandler(false, startTls, login.isPresent()), ANY, BEFORE_TLS, BEFORE_AUTH);
+        add("MAIL", Arguments::mailFrom, new MailHandler(postOffice), EnumSet.of(GREETED));
         add("RCPT", Arguments::rcptTo, new RcptHandler(postOffice), EnumSet.of(MAIL, RCPT));
         add("DATA", Arguments::none, BasicHandlers::data, EnumSet.of(RCPT), CHANGES_FRAMING);
         add("RSET", Arguments::none, BasicHandlers::rset, ANY, BEFORE_TLS, BEFORE_AUTH);
@@ -66,9 +69,14 @@ public final class SmtpCommandTable {
         } else {
             unimplemented("STARTTLS", BEFORE_TLS, BEFORE_AUTH, CHANGES_FRAMING);
         }
-        // Recognised, not (yet) implemented. AUTH (RFC 4954) and BDAT (RFC 3030) come with submission;
-        // they change the framing, so the decoder pauses after them already.
-        unimplemented("AUTH", BEFORE_AUTH, CHANGES_FRAMING);
+        // RFC 4954 §4: after EHLO, not during a mail transaction. Its exchange's lines are no commands.
+        if (login.isPresent()) {
+            add("AUTH", Arguments::auth, new AuthHandler(login.get()), EnumSet.of(GREETED), BEFORE_AUTH, CHANGES_FRAMING);
+        } else {
+            unimplemented("AUTH", BEFORE_AUTH, CHANGES_FRAMING);
+        }
+        // Recognised, not (yet) implemented. BDAT (RFC 3030) changes the framing, so the decoder
+        // pauses after it already.
         unimplemented("BDAT", CHANGES_FRAMING);
         unimplemented("EXPN");
         unimplemented("ETRN");

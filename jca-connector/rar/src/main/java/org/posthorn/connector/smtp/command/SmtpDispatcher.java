@@ -5,6 +5,7 @@ import org.posthorn.connector.smtp.decode.BadLine;
 import org.posthorn.connector.smtp.decode.CommandLine;
 import org.posthorn.connector.smtp.decode.MessageData;
 import org.posthorn.connector.smtp.decode.Parsed;
+import org.posthorn.connector.smtp.decode.SaslLine;
 import org.posthorn.connector.smtp.decode.SmtpCommand;
 import org.posthorn.connector.smtp.decode.SmtpFrame;
 import org.posthorn.connector.smtp.encode.SmtpReply;
@@ -13,7 +14,8 @@ import org.posthorn.connector.smtp.encode.SmtpReply;
  * Turns each frame into an {@link Outcome}, enforcing the command table once for every command:
  * known verb ({@code 500 5.5.2}), implemented ({@code 502 5.5.1}), allowed before STARTTLS/AUTH where
  * those are required ({@code 530 5.7.0}), in sequence ({@code 503 5.5.1}), argument well-formed
- * ({@code 501}/{@code 553}/{@code 555}). Then the verb's handler runs.
+ * ({@code 501}/{@code 553}/{@code 555}). Then the verb's handler runs. A line of a SASL exchange goes
+ * to the exchange that asked for it.
  *
  * <p>Bad commands (unknown, out of sequence, malformed, bad lines) are counted; the one that reaches
  * the limit is answered {@code 421 4.7.0} and the connection closed (RFC 5321 §4.2.3: 421 may answer
@@ -34,6 +36,9 @@ public final class SmtpDispatcher {
     public Outcome process(SmtpFrame frame) {
         if (frame instanceof MessageData data) {
             return messages.handle(data, session);
+        }
+        if (frame instanceof SaslLine line) {
+            return session.takeSaslContinuation().apply(line);
         }
         if (frame instanceof BadLine bad) {
             return badCommand(switch (bad.problem()) {
@@ -71,7 +76,7 @@ public final class SmtpDispatcher {
         String missing;
         if (state == SessionState.CONNECTED) {
             missing = "send HELO/EHLO first";
-        } else if (verb.equals("STARTTLS")) {
+        } else if (verb.equals("STARTTLS") || verb.equals("AUTH")) {
             missing = "MAIL transaction in progress";
         } else if (verb.equals("MAIL")) {
             missing = "nested MAIL command";
@@ -84,6 +89,11 @@ public final class SmtpDispatcher {
     }
 
     private Outcome badCommand(SmtpReply reply) {
+        return badCommand(session, reply);
+    }
+
+    /** {@code reply} to a bad command, or {@code 421} and close if it is one too many. */
+    static Outcome badCommand(SmtpSession session, SmtpReply reply) {
         if (session.countBadCommand() >= session.config().maxErrors()) {
             return Outcome.replyAndClose(SmtpReply.of(421, "4.7.0", session.config().hostname() + " Error: too many errors"));
         }

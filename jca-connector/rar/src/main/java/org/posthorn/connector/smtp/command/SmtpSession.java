@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.posthorn.connector.smtp.SmtpConfig;
+import org.posthorn.connector.smtp.decode.SaslLine;
 import org.posthorn.spi.ClientConnection;
 import org.posthorn.spi.MailAddress;
 import org.posthorn.spi.smtp.SmtpEnvelope;
@@ -27,6 +29,8 @@ public final class SmtpSession {
     private boolean extended;
     private Transaction transaction;
     private int badCommands;
+    /** What to do with the client's next line, while a SASL exchange waits for it. */
+    private Function<SaslLine, Outcome> saslContinuation;
 
     public SmtpSession(SmtpConfig config, ClientConnection client, String sessionId, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -62,7 +66,7 @@ public final class SmtpSession {
         return config.plaintextAuth().authAllowed(client);
     }
 
-    /** Whether the client has authenticated (not before AUTH exists). */
+    /** Whether the client has authenticated with AUTH (RFC 4954) on this connection. */
     public boolean isAuthenticated() {
         return client.authenticatedUser().isPresent();
     }
@@ -78,14 +82,38 @@ public final class SmtpSession {
     }
 
     /**
-     * The {@code with} of the Received header, RFC 3848: SMTP after HELO, ESMTP after EHLO, ESMTPS
-     * after EHLO over TLS.
+     * The {@code with} of the Received header, RFC 3848: SMTP after HELO, ESMTP after EHLO, then
+     * {@code S} for TLS and {@code A} for AUTH: ESMTPS, ESMTPA, ESMTPSA.
      */
     String protocol() {
         if (!extended) {
             return "SMTP";
         }
-        return client.secure() ? "ESMTPS" : "ESMTP";
+        return "ESMTP" + (client.secure() ? "S" : "") + (isAuthenticated() ? "A" : "");
+    }
+
+    /**
+     * AUTH succeeded (RFC 4954 §4): the connection now belongs to {@code account}, which travels to the
+     * post office in {@link ClientConnection#authenticatedUser()} of every later envelope.
+     */
+    void authenticate(String account) {
+        client = new ClientConnection(client.service(), client.remoteAddress(), client.secure(),
+                Optional.of(Objects.requireNonNull(account, "account")));
+    }
+
+    /** A {@code 334} challenge went out: the client's next line goes to {@code continuation}. */
+    void expectSaslLine(Function<SaslLine, Outcome> continuation) {
+        saslContinuation = Objects.requireNonNull(continuation, "continuation");
+    }
+
+    /** The continuation of the SASL exchange that waits for {@code line}; there is one only once. */
+    Function<SaslLine, Outcome> takeSaslContinuation() {
+        Function<SaslLine, Outcome> continuation = saslContinuation;
+        saslContinuation = null;
+        if (continuation == null) {
+            throw new IllegalStateException("a SASL line without an exchange");
+        }
+        return continuation;
     }
 
     /**
@@ -110,9 +138,15 @@ public final class SmtpSession {
         this.state = SessionState.GREETED;
     }
 
-    void startTransaction(Optional<MailAddress> sender, boolean smtputf8) {
+    /** The transaction {@code MAIL FROM} would start, to be checked before it does. */
+    Transaction newTransaction(Optional<MailAddress> sender, boolean smtputf8) {
         var envelope = new SmtpEnvelope(client, heloName, protocol(), sender, List.of(), sessionId, clock.instant());
-        transaction = new Transaction(envelope, smtputf8);
+        return new Transaction(envelope, smtputf8);
+    }
+
+    /** {@code MAIL FROM} was accepted: {@code started} is the transaction now. */
+    void startTransaction(Transaction started) {
+        transaction = Objects.requireNonNull(started, "started");
         state = SessionState.MAIL;
     }
 

@@ -2,6 +2,7 @@ package org.posthorn.connector.smtp.decode;
 
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.posthorn.connector.smtp.encode.ReplyFormatter;
@@ -64,6 +65,21 @@ public final class Arguments {
         return Parsed.ok(new SmtpCommand.RcptTo(result.path()));
     }
 
+    /**
+     * {@code "AUTH" SP sasl-mech [SP initial-response]} (RFC 4954 §4), {@code sasl-mech} being
+     * 1–20 of upper-case letters, digits, {@code -} and {@code _} (RFC 4422 §3.1), matched without
+     * regard to case; the initial response is base64 or {@code "="}, checked when it is decoded.
+     */
+    public static Parsed<SmtpCommand.Auth> auth(String argument) {
+        String[] parts = argument.strip().split(" +", -1);
+        String mechanism = parts[0].toUpperCase(Locale.ROOT);
+        if (parts.length > 2 || !mechanism.matches("[A-Z0-9_-]{1,20}")) {
+            return Parsed.syntax("Syntax: AUTH mechanism [initial-response]");
+        }
+        return Parsed.ok(new SmtpCommand.Auth(mechanism,
+                parts.length == 2 ? Optional.of(parts[1]) : Optional.empty()));
+    }
+
     /** No argument at all (DATA, RSET, QUIT); trailing spaces are tolerated. */
     public static Parsed<SmtpCommand.Plain> none(String argument) {
         return argument.isBlank() ? Parsed.ok(new SmtpCommand.Plain("")) : Parsed.syntax("Syntax error: no argument allowed");
@@ -81,7 +97,8 @@ public final class Arguments {
 
     /**
      * {@code Mail-parameters = esmtp-param *(SP esmtp-param)}, {@code esmtp-param = esmtp-keyword ["=" esmtp-value]}
-     * (RFC 5321 §4.1.2), of which SIZE, BODY and SMTPUTF8 are known.
+     * (RFC 5321 §4.1.2), of which SIZE, BODY and SMTPUTF8 are known. {@code AUTH=} (RFC 4954 §5) is
+     * accepted and ignored, as §5 allows: the identity that counts is the session's own.
      *
      * @param text what follows the reverse-path: empty, or a space and the parameters
      */
@@ -128,6 +145,11 @@ public final class Arguments {
                         return Parsed.syntax("Syntax: SMTPUTF8 takes no value");
                     }
                     smtputf8 = true;
+                }
+                case "AUTH" -> {
+                    if (value == null) {
+                        return Parsed.syntax("Syntax: AUTH=mailbox");
+                    }
                 }
                 default -> {
                     return Parsed.invalid(unsupported(keyword));

@@ -2,7 +2,7 @@ package org.posthorn.connector.smtp.decode;
 
 /**
  * What {@link SmtpFrameDecoder} makes of the client's bytes: a command line, a line that is not one,
- * or a whole message after {@code DATA}.
+ * a whole message after {@code DATA}, or a client's line in a SASL exchange after {@code AUTH}.
  */
-public sealed interface SmtpFrame permits CommandLine, BadLine, MessageData {
+public sealed interface SmtpFrame permits CommandLine, BadLine, MessageData, SaslLine {
 }

@@ -13,8 +13,8 @@ import org.posthorn.connector.codec.LineFramer;
 /**
  * Frames the client's bytes into {@link SmtpFrame}s: command lines, or one dot-terminated message.
  *
- * <p><b>It pauses after every command line whose verb may change the framing</b> ({@code DATA}, and
- * later {@code BDAT}, {@code STARTTLS}, {@code AUTH}), and frames nothing more until the processor,
+ * <p><b>It pauses after every command line whose verb may change the framing</b> ({@code DATA},
+ * {@code STARTTLS}, {@code AUTH}, and later {@code BDAT}), and after every line of a SASL exchange, and frames nothing more until the processor,
  * having answered that command, calls {@link #resume} with the mode that follows. Bytes the client
  * pipelined after such a line therefore wait unframed in this decoder's buffer: message text sent
  * right after a {@code DATA} that is refused can never be misread as commands before the refusal is
@@ -35,12 +35,15 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
     public static final int MAX_COMMAND_LINE = 512;
     /** RFC 5321 §4.5.3.1.6: a text line is at most 1000 octets including CRLF. */
     public static final int MAX_TEXT_LINE = 1000;
+    /** RFC 4954 §4: a server must take SASL lines of at least 12288 octets (CRLF included). */
+    public static final int MAX_AUTH_LINE = 12288;
 
     private final Predicate<String> changesFraming;
     private final long maxMessageSize;
     private final ReadThrottle throttle;
     private final Supplier<MessageSpool> spools;
     private final LineFramer lines = new LineFramer(MAX_COMMAND_LINE);
+    private final LineFramer saslLines = new LineFramer(MAX_AUTH_LINE);
 
     private ChannelHandlerContext ctx;
     private ByteBuf buffer;
@@ -153,7 +156,11 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
         decoding = true;
         try {
             while (!paused && buffer != null && buffer.isReadable() && !ctx.isRemoved()) {
-                SmtpFrame frame = mode == InputMode.COMMANDS ? nextCommand() : nextMessage();
+                SmtpFrame frame = switch (mode) {
+                    case COMMANDS -> nextCommand();
+                    case DATA -> nextMessage();
+                    case AUTH_RESPONSE -> nextSaslLine();
+                };
                 if (frame == null) {
                     break;
                 }
@@ -190,6 +197,17 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
             return command.get().holdingFraming();
         }
         return command.get();
+    }
+
+    /** One line of a SASL exchange; the decoder pauses until the exchange says what comes next. */
+    private SmtpFrame nextSaslLine() {
+        LineFramer.Line line = saslLines.next(buffer);
+        if (line == null) {
+            return null;
+        }
+        paused = true;
+        mode = InputMode.COMMANDS;
+        return SaslLine.of(line);
     }
 
     private SmtpFrame nextMessage() {

@@ -40,6 +40,7 @@ import org.posthorn.spi.MailError;
 import org.posthorn.spi.MessageContent;
 import org.posthorn.spi.smtp.DeliveryOutcome;
 import org.posthorn.spi.smtp.RecipientVerdict;
+import org.posthorn.spi.smtp.SenderVerdict;
 import org.posthorn.spi.smtp.SmtpEnvelope;
 import org.posthorn.spi.smtp.SmtpTransactionListener;
 
@@ -312,6 +313,11 @@ class SmtpDispatcherTest {
     void theLogGetsTheCauseNotItsCompletionWrapper() {
         IllegalStateException cause = new IllegalStateException("database down, as the test wants");
         SmtpTransactionListener failing = new SmtpTransactionListener() {
+            @Override
+            public SenderVerdict checkSender(SmtpEnvelope transaction) {
+                return SenderVerdict.accept();
+            }
+
             @Override
             public RecipientVerdict checkRecipient(SmtpEnvelope transaction, MailAddress recipient) {
                 throw new CompletionException(cause);

@@ -23,7 +23,7 @@ class StartTlsCommandTest {
 
     private final StubPostOffice postOffice = new StubPostOffice(new FakeMta("mx.example.test"));
     private final SmtpSession session = new SmtpSession(CONFIG, CLIENT, "s1", Clock.systemUTC());
-    private final SmtpDispatcher dispatcher = new SmtpDispatcher(session, new SmtpCommandTable(postOffice, true), postOffice);
+    private final SmtpDispatcher dispatcher = new SmtpDispatcher(session, new SmtpCommandTable(postOffice, true, Optional.empty()), postOffice);
 
     @Test
     void startTlsForgetsEverythingTheClientSaidAndMakesTheSessionSecure() {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +77,50 @@ class SmtpFrameDecoderTest {
         decoder(channel).resume(InputMode.COMMANDS);
 
         assertThat(describe(channel.readInbound())).isEqualTo("QUIT []");
+    }
+
+    /** RFC 4954 §4: after a 334 the next line is the client's response, whatever it looks like, and up to 12288 octets. */
+    @ParameterizedTest(name = "chunks of {0}")
+    @ValueSource(ints = {1, 7, 100_000})
+    void aSaslLineIsNoCommandAndTheDecoderPausesAfterIt(int chunkSize) {
+        String longResponse = "A".repeat(SmtpFrameDecoder.MAX_AUTH_LINE - 2);
+        String input = "AUTH PLAIN\r\nQUIT\r\n" + longResponse + "\r\n" + "A".repeat(SmtpFrameDecoder.MAX_AUTH_LINE - 1)
+                + "\r\nbare\nNOOP\r\n";
+        byte[] bytes = input.getBytes(StandardCharsets.US_ASCII);
+        EmbeddedChannel channel = channel(1000);
+        List<Object> frames = new ArrayList<>();
+        for (int i = 0; i < bytes.length; i += chunkSize) {
+            channel.writeInbound(Unpooled.wrappedBuffer(bytes, i, Math.min(chunkSize, bytes.length - i)));
+            Object frame;
+            while ((frame = channel.readInbound()) != null) {
+                frames.add(frame);
+                assertThat(decoder(channel).isPaused())
+                        .isEqualTo(frame instanceof SaslLine || frame instanceof CommandLine line && line.holdsFraming());
+                if (decoder(channel).isPaused()) {
+                    // Three SASL lines follow the AUTH, then commands again.
+                    decoder(channel).resume(frames.size() <= 3 ? InputMode.AUTH_RESPONSE : InputMode.COMMANDS);
+                }
+            }
+        }
+
+        assertThat(frames).containsExactly(
+                new CommandLine("AUTH", "PLAIN", true),
+                new SaslLine(Optional.of("QUIT")),
+                new SaslLine(Optional.of(longResponse)),
+                new SaslLine(Optional.empty()),
+                new BadLine(BadLine.Problem.BARE_LINE_END),
+                new CommandLine("NOOP", "", false));
+    }
+
+    @Test
+    void aSaslLineWithOctetsOutsidePrintableAsciiIsUnreadable() {
+        EmbeddedChannel channel = channel(1000);
+        channel.writeInbound(Unpooled.copiedBuffer("AUTH LOGIN\r\nYW\tJj\r\n", StandardCharsets.ISO_8859_1));
+        channel.readInbound();
+        decoder(channel).resume(InputMode.AUTH_RESPONSE);
+
+        assertThat((Object) channel.readInbound()).isEqualTo(new SaslLine(Optional.empty()));
+        assertThat(new SaslLine(Optional.of("c2VjcmV0")).toString()).doesNotContain("c2VjcmV0");
     }
 
     @Test
