@@ -210,8 +210,17 @@ public final class SmtpRelayClient {
         properties.setProperty("mail.smtp.localhost", options.heloName());
         properties.setProperty("mail.smtp.sendpartial", "true");
         properties.setProperty("mail.smtp.quitwait", "false");
-        properties.setProperty("mail.smtp.auth", Boolean.toString(options.login().isPresent()));
-        properties.setProperty("mail.smtp.starttls.enable", Boolean.toString(options.tls() != Tls.NONE));
+        boolean credentials = options.login().isPresent();
+        boolean encrypt = options.tls() != Tls.NONE;
+        properties.setProperty("mail.smtp.auth", Boolean.toString(credentials));
+        properties.setProperty("mail.smtp.starttls.enable", Boolean.toString(encrypt));
+        if (credentials && encrypt) {
+            // A smarthost password goes only to the host meant, over TLS: a stripped STARTTLS or a stranger's
+            // certificate must not get it (Postfix's "secure" level for a relay host with SASL).
+            properties.setProperty("mail.smtp.starttls.required", "true");
+            properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+            return properties;
+        }
         properties.setProperty("mail.smtp.starttls.required", Boolean.toString(options.tls() == Tls.REQUIRED));
         // Opportunistic TLS (RFC 7435): encrypt whatever the certificate says; a check would only fall back to clear text.
         properties.setProperty("mail.smtp.ssl.trust", "*");

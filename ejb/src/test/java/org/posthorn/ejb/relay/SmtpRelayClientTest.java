@@ -132,6 +132,21 @@ class SmtpRelayClientTest {
     }
 
     @Test
+    void aSmarthostPasswordIsNeverSentWithoutTls() {
+        first.requireLogin("posthorn", "smarthost-secret");
+        SmtpRelayClient opportunistic = new SmtpRelayClient(new SmtpRelayClient.Options("mx.posthorn.test",
+                Duration.ofSeconds(5), SmtpRelayClient.Tls.OPPORTUNISTIC,
+                Optional.of(new SmtpRelayClient.Login("posthorn", "smarthost-secret"))));
+
+        List<RecipientResult> results = opportunistic.send(List.of(hop(first, 1)), Optional.of("bob@example.org"),
+                List.of("a@remote.example"), MESSAGE);
+
+        // The peer offers no STARTTLS: nothing is sent, and it is worth trying again later, not a bounce.
+        assertThat(results).extracting(RecipientResult::kind).containsExactly(Kind.DEFERRED);
+        assertThat(first.logins()).isEmpty();
+    }
+
+    @Test
     void enhancedCodesAreTakenOnlyWhenTheyFitTheReply() {
         assertThat(SmtpRelayClient.statusOf("550 5.7.1 no", 5, "5.0.0")).isEqualTo("5.7.1");
         assertThat(SmtpRelayClient.statusOf("550 4.7.1 odd", 5, "5.0.0")).isEqualTo("5.0.0");

@@ -121,12 +121,14 @@ public final class Settings {
     public static final Setting<String> RELAY_SMARTHOST = text("posthorn.relay.smarthost", null,
             "host:port to hand all remote mail to instead of the recipients' MX hosts; unset: deliver directly.");
     public static final Setting<String> RELAY_SMARTHOST_USER = text("posthorn.relay.smarthost.user", null,
-            "Login for AUTH at the smarthost, if it needs one.");
+            "Login for AUTH at the smarthost, if it needs one. It is sent only over STARTTLS to a certificate the JVM "
+            + "trusts for the smarthost's name (unless posthorn.relay.tls=none, for tests).");
     public static final Setting<String> RELAY_SMARTHOST_PASSWORD = text("posthorn.relay.smarthost.password", null,
             "Password for AUTH at the smarthost.");
     public static final Setting<String> RELAY_TLS = choice("posthorn.relay.tls", "opportunistic",
             List.of("opportunistic", "required", "none"),
-            "STARTTLS toward remote servers: when offered (opportunistic), always (required: no TLS, no delivery), or never (none; for tests).");
+            "STARTTLS toward remote servers: when offered (opportunistic), always (required: no TLS, no delivery), or never "
+            + "(none; for tests). Encryption without authentication (RFC 7435): certificates of MX hosts are not checked.");
     public static final Setting<Duration> RELAY_TIMEOUT = duration("posthorn.relay.timeout", Duration.ofMinutes(5),
             "How long the relay waits to connect to a remote server and for each of its replies (RFC 5321 §4.5.3.2).");
     public static final Setting<List<Duration>> QUEUE_RETRY = new Setting<>("posthorn.queue.retry",
