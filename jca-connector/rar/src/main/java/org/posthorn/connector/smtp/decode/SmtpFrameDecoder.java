@@ -42,7 +42,11 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
     private final long maxMessageSize;
     private final ReadThrottle throttle;
     private final Supplier<MessageSpool> spools;
-    private final LineFramer lines = new LineFramer(MAX_COMMAND_LINE);
+    /**
+     * Frames command lines up to the SASL limit, because an AUTH line with an initial response may be as
+     * long as any SASL line (RFC 4954 §4); every other command is held to RFC 5321's 512 octets after framing.
+     */
+    private final LineFramer lines = new LineFramer(MAX_AUTH_LINE);
     private final LineFramer saslLines = new LineFramer(MAX_AUTH_LINE);
 
     private ChannelHandlerContext ctx;
@@ -188,7 +192,11 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
         if (line instanceof LineFramer.Malformed) {
             return new BadLine(BadLine.Problem.BARE_LINE_END);
         }
-        Optional<CommandLine> command = CommandLine.parse(((LineFramer.Text) line).octets());
+        byte[] octets = ((LineFramer.Text) line).octets();
+        if (octets.length + 2 > MAX_COMMAND_LINE && !isAuth(octets)) {
+            return new BadLine(BadLine.Problem.TOO_LONG);
+        }
+        Optional<CommandLine> command = CommandLine.parse(octets);
         if (command.isEmpty()) {
             return new BadLine(BadLine.Problem.NOT_UTF8);
         }
@@ -197,6 +205,12 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
             return command.get().holdingFraming();
         }
         return command.get();
+    }
+
+    /** Whether a command line starts with the verb AUTH (any case) and a space. */
+    private static boolean isAuth(byte[] octets) {
+        return octets.length > 5 && (octets[0] | 0x20) == 'a' && (octets[1] | 0x20) == 'u' && (octets[2] | 0x20) == 't'
+                && (octets[3] | 0x20) == 'h' && octets[4] == ' ';
     }
 
     /** One line of a SASL exchange; the decoder pauses until the exchange says what comes next. */

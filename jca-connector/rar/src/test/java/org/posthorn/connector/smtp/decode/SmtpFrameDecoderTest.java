@@ -113,6 +113,16 @@ class SmtpFrameDecoderTest {
     }
 
     @Test
+    void anAuthLineWithAnInitialResponseMayBeAsLongAsASaslLine() {
+        String response = "A".repeat(SmtpFrameDecoder.MAX_AUTH_LINE - "AUTH PLAIN \r\n".length());
+        List<String> frames = decode("AUTH PLAIN " + response + "\r\n" + "NOOP " + "x".repeat(600) + "\r\n"
+                + "auth plain " + response + "A\r\n", 100_000);
+
+        // RFC 4954 §4: 12,288 octets for the AUTH line too; any other command stays within 512 (RFC 5321).
+        assertThat(frames).containsExactly("AUTH [PLAIN " + response + "] holds", "bad TOO_LONG", "bad TOO_LONG");
+    }
+
+    @Test
     void aSaslLineWithOctetsOutsidePrintableAsciiIsUnreadable() {
         EmbeddedChannel channel = channel(1000);
         channel.writeInbound(Unpooled.copiedBuffer("AUTH LOGIN\r\nYW\tJj\r\n", StandardCharsets.ISO_8859_1));
