@@ -1,7 +1,11 @@
 package org.posthorn.systemtest.support;
 
+import static org.posthorn.ejb.relay.SmtpPeerLines.path;
+import static org.posthorn.ejb.relay.SmtpPeerLines.readData;
+import static org.posthorn.ejb.relay.SmtpPeerLines.readLine;
+import static org.posthorn.ejb.relay.SmtpPeerLines.reply;
+
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -187,41 +191,5 @@ public final class StartTlsPeer implements AutoCloseable {
                 // closing anyway
             }
         }
-    }
-
-    private static String path(String text) {
-        String t = text.strip();
-        int end = t.indexOf('>');
-        return t.startsWith("<") && end > 0 ? t.substring(1, end) : t;
-    }
-
-    private static void reply(OutputStream out, String reply) throws IOException {
-        out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) != -1) {
-            if (c == '\n') {
-                byte[] bytes = line.toByteArray();
-                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, length, StandardCharsets.UTF_8);
-            }
-            line.write(c);
-        }
-        return null;
-    }
-
-    private static byte[] readData(InputStream in) throws IOException {
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        String line;
-        while ((line = readLine(in)) != null && !line.equals(".")) {
-            data.write((line.startsWith(".") ? line.substring(1) : line).getBytes(StandardCharsets.UTF_8));
-            data.write('\r');
-            data.write('\n');
-        }
-        return data.toByteArray();
     }
 }
