@@ -41,4 +41,8 @@ public final class Ports {
     public static int http() {
         return 8080 + offset();
     }
+
+    public static int https() {
+        return 8443 + offset();
+    }
 }

@@ -22,6 +22,7 @@ import org.posthorn.connector.auth.LoginThrottle;
 import org.posthorn.connector.auth.ThrottleLimits;
 import org.posthorn.connector.endpoint.EndpointRegistry;
 import org.posthorn.connector.endpoint.WorkManagerPostOffice;
+import org.posthorn.connector.https.HttpsProtocol;
 import org.posthorn.connector.imap.ImapProtocol;
 import org.posthorn.connector.imap.command.ImapConfig;
 import org.posthorn.connector.pop3.Pop3Config;
@@ -40,7 +41,8 @@ import org.posthorn.connector.watch.MailboxWatchers;
 import org.posthorn.settings.Settings;
 
 /**
- * Posthorn's resource adapter: owns the Netty event loops, the TLS credentials and the mail listeners.
+ * Posthorn's resource adapter: owns the Netty event loops, the TLS credentials, the mail listeners and the
+ * web's HTTPS port (which presents the mail certificate, ADR 0009).
  * TLS is set up once at start, off the event loops: the configured keystore is read, or the self-signed
  * one made (first start) or read (every later one); a renewed keystore file is picked up later by
  * {@link ReloadingSslContext} on its own thread. A listener is bound
@@ -85,7 +87,8 @@ public class PosthornResourceAdapter implements ResourceAdapter {
                 Pop3Protocol.plain(postOffice, pop3, maildropLocks, loginThrottle, Optional.of(tls)),
                 Pop3Protocol.implicitTls(postOffice, pop3, maildropLocks, loginThrottle, tls),
                 ImapProtocol.plain(postOffice, imap, loginThrottle, mailboxWatchers, Optional.of(tls)),
-                ImapProtocol.implicitTls(postOffice, imap, loginThrottle, mailboxWatchers, tls)));
+                ImapProtocol.implicitTls(postOffice, imap, loginThrottle, mailboxWatchers, tls),
+                HttpsProtocol.fromSettings(tls)));
         LOG.info("Posthorn resource adapter started; listeners bind when the post office's endpoints are active");
     }
 

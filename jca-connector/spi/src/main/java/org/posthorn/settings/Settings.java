@@ -39,6 +39,12 @@ public final class Settings {
             "IMAP port; production sets 143.");
     public static final Setting<Integer> IMAPS_PORT = port("posthorn.imaps.port", 2993,
             "IMAP over implicit TLS (RFC 8314); production sets 993.");
+    public static final Setting<Integer> HTTPS_PORT = port("jboss.https.port", 8443,
+            "HTTPS for the web UI and API, with the mail ports' certificate (WildFly's own name for it: redirects to HTTPS use it too); production sets 443.");
+    public static final Setting<String> WEB_BIND_ADDRESS = text("jboss.bind.address", "127.0.0.1",
+            "The address the web UI and API (HTTP and HTTPS) listen on: WildFly's public interface.");
+    public static final Setting<Integer> HTTPS_BACKEND_PORT = port("posthorn.https.backend-port", 8444,
+            "Loopback-only port on which WildFly's web server takes the HTTPS listener's decrypted connections (ADR 0009).");
     public static final Setting<Integer> MAX_CONNECTIONS = positiveInt("posthorn.connections.max", 1000,
             "Open connections per listener; above it new clients are told to come back later and closed.");
     public static final Setting<Integer> MAX_CONNECTIONS_PER_ADDRESS = positiveInt("posthorn.connections.max-per-address", 50,
@@ -159,7 +165,7 @@ public final class Settings {
     /** Every setting, for documentation and start-up logging. */
     public static List<Setting<?>> all() {
         return List.of(HOSTNAME, DATA_DIR, BIND_ADDRESS, SMTP_PORT, SUBMISSION_PORT, SMTPS_PORT, POP3_PORT, POP3S_PORT,
-                IMAP_PORT, IMAPS_PORT, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS,
+                IMAP_PORT, IMAPS_PORT, HTTPS_PORT, WEB_BIND_ADDRESS, HTTPS_BACKEND_PORT, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS,
                 MAX_CONCURRENT_CALLS, MAX_MESSAGE_SIZE, SMTP_MAX_RECIPIENTS, SMTP_MAX_ERRORS, SMTP_IDLE_TIMEOUT,
                 SMTP_MAX_SESSION, SPOOL_DIR,
                 SPOOL_MEMORY_LIMIT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, AUTH_PLAINTEXT, POP3_IDLE_TIMEOUT,

@@ -68,7 +68,7 @@ public final class ListenerHost {
     }
 
     private Channel bind(Protocol protocol) throws ResourceException {
-        var address = new InetSocketAddress(Settings.BIND_ADDRESS.get(), Settings.listenPort(protocol.portSetting()));
+        var address = new InetSocketAddress(protocol.bindAddress(), Settings.listenPort(protocol.portSetting()));
         var bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(NioServerSocketChannel.class)

@@ -4,6 +4,7 @@ import io.netty.channel.socket.SocketChannel;
 import java.time.Duration;
 import java.util.Set;
 import org.posthorn.settings.Setting;
+import org.posthorn.settings.Settings;
 
 /** One mail protocol as the {@link ListenerHost} sees it. */
 public interface Protocol {
@@ -13,6 +14,11 @@ public interface Protocol {
 
     /** The setting that holds this protocol's port (WildFly's port offset is added to it). */
     Setting<Integer> portSetting();
+
+    /** The address to listen on: every mail protocol's is {@code posthorn.bind.address}. */
+    default String bindAddress() {
+        return Settings.BIND_ADDRESS.get();
+    }
 
     /** The SPI listener interfaces whose endpoints must be active before the port is bound. */
     Set<Class<?>> requiredListeners();
