@@ -69,8 +69,9 @@ public class AliasAdmin {
                     .getResultStream().map(AliasInfo::of).toList();
         }
         String domain = DomainName.parse(domainName);
-        return em.createQuery("select a from Alias a join fetch a.domain d where d.name = :domain order by a.address",
-                        Alias.class)
+        // No alias on the fetch join: JPA forbids it, and WildFly's Hibernate enforces that.
+        return em.createQuery("select a from Alias a join fetch a.domain where a.domain.name = :domain"
+                        + " order by a.address", Alias.class)
                 .setParameter("domain", domain)
                 .getResultStream().map(AliasInfo::of).toList();
     }
@@ -104,21 +105,32 @@ public class AliasAdmin {
         return key.substring(key.lastIndexOf('@') + 1);
     }
 
+    /** @throws InvalidTargetException saying which target is wrong and why */
     private static List<String> parseTargets(String key, List<String> targets) {
         if (targets == null || targets.isEmpty()) {
-            throw new InvalidInputException("an alias needs at least one target");
+            throw new InvalidTargetException("an alias needs at least one target");
         }
         if (targets.size() > Alias.MAX_TARGETS) {
-            throw new InvalidInputException("an alias has at most " + Alias.MAX_TARGETS + " targets");
+            throw new InvalidTargetException("an alias has at most " + Alias.MAX_TARGETS + " targets");
         }
         Set<String> canonical = new LinkedHashSet<>();
         for (String target : targets) {
-            String parsed = AccountName.parseAddress(target);
+            String parsed;
+            try {
+                parsed = AccountName.parseAddress(target);
+            } catch (InvalidInputException e) {
+                throw new InvalidTargetException("target '" + shortened(target) + "': " + e.getMessage());
+            }
             if (parsed.equals(key)) {
-                throw new InvalidInputException("an alias cannot point at itself");
+                throw new InvalidTargetException("an alias cannot point at itself");
             }
             canonical.add(parsed);
         }
         return new ArrayList<>(canonical);
+    }
+
+    /** What a refusal quotes of a target: enough to find it, never a whole megabyte. */
+    private static String shortened(String target) {
+        return target == null || target.length() <= 80 ? String.valueOf(target) : target.substring(0, 80) + "…";
     }
 }

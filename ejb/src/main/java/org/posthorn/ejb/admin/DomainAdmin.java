@@ -54,7 +54,7 @@ public class DomainAdmin {
         }
         Domain target = domain;
         changes.enabled().ifPresent(target::setEnabled);
-        return new Saved<>(created ? info(target, 0, Usage.NONE) : info(target), created);
+        return new Saved<>(created ? info(target, 0, 0, Usage.NONE) : info(target), created);
     }
 
     /** All domains by name. */
@@ -64,10 +64,15 @@ public class DomainAdmin {
                         Object[].class)
                 .getResultList()
                 .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        Map<Long, Long> aliasCounts = new HashMap<>();
+        em.createQuery("select a.domain.id, count(a) from Alias a group by a.domain.id", Object[].class)
+                .getResultList()
+                .forEach(row -> aliasCounts.put((Long) row[0], (Long) row[1]));
         Map<Long, Usage> usages = usage.byDomain();
         return em.createQuery("select d from Domain d order by d.name", Domain.class)
                 .getResultStream()
-                .map(d -> info(d, counts.getOrDefault(d.getId(), 0L), usages.getOrDefault(d.getId(), Usage.NONE)))
+                .map(d -> info(d, counts.getOrDefault(d.getId(), 0L), aliasCounts.getOrDefault(d.getId(), 0L),
+                        usages.getOrDefault(d.getId(), Usage.NONE)))
                 .toList();
     }
 
@@ -105,12 +110,19 @@ public class DomainAdmin {
                 .getSingleResult();
     }
 
-    private DomainInfo info(Domain domain) {
-        return info(domain, countAccounts(domain), usage.byDomain().getOrDefault(domain.getId(), Usage.NONE));
+    private long countAliases(Domain domain) {
+        return em.createQuery("select count(a) from Alias a where a.domain = :domain", Long.class)
+                .setParameter("domain", domain)
+                .getSingleResult();
     }
 
-    private static DomainInfo info(Domain domain, long accountCount, Usage usage) {
-        return new DomainInfo(domain.getName(), domain.isEnabled(), accountCount, usage.messages(), usage.bytes(),
-                domain.getCreated());
+    private DomainInfo info(Domain domain) {
+        return info(domain, countAccounts(domain), countAliases(domain),
+                usage.byDomain().getOrDefault(domain.getId(), Usage.NONE));
+    }
+
+    private static DomainInfo info(Domain domain, long accountCount, long aliasCount, Usage usage) {
+        return new DomainInfo(domain.getName(), domain.isEnabled(), accountCount, aliasCount, usage.messages(),
+                usage.bytes(), domain.getCreated());
     }
 }

@@ -13,10 +13,15 @@ import org.posthorn.ejb.auth.LoginFailure;
  * @param uptimeSeconds     how long ago that was, in seconds
  * @param receivedToday     messages delivered to local mailboxes today (UTC)
  * @param receivedPerDay    the same for each of the last 7 days, the oldest first, today last
+ * @param sentToday         messages accepted from authenticated clients (submission) today (UTC),
+ *                          one per message whatever its recipients
+ * @param sentPerDay        the same for each of the last 7 days, the oldest first, today last
+ * @param queueDepth        messages in the outbound queue now
  * @param recentLoginFailures the newest refused logins of every service, the newest first
  */
 public record ServerStatus(String version, Instant startedAt, long uptimeSeconds, long receivedToday,
-                           List<DayCount> receivedPerDay, List<LoginFailure> recentLoginFailures) {
+                           List<DayCount> receivedPerDay, long sentToday, List<DayCount> sentPerDay, long queueDepth,
+                           List<LoginFailure> recentLoginFailures) {
 
     public Duration uptime() {
         return Duration.ofSeconds(uptimeSeconds);

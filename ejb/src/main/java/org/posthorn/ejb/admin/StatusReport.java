@@ -15,13 +15,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.BiFunction;
 import org.posthorn.ejb.auth.LoginFailures;
+import org.posthorn.ejb.mta.SubmissionLog;
 
-/** Gathers the {@link ServerStatus}: delivery counts per day, recent login failures, version, uptime. */
+/**
+ * Gathers the {@link ServerStatus}: messages received and sent per day, queue depth, recent login
+ * failures, version, uptime.
+ */
 @Stateless
 public class StatusReport {
 
-    /** Days in the delivery chart, today included. */
+    /** Days in the chart, today included. */
     public static final int DAYS = 7;
     /** Login failures shown. */
     public static final int FAILURES = 20;
@@ -34,20 +39,34 @@ public class StatusReport {
     @Inject
     LoginFailures failures;
 
+    @Inject
+    SubmissionLog submissions;
+
     Clock clock = Clock.systemUTC();
 
     public ServerStatus status() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<DayCount> received = perDay(today, this::deliveredBetween);
+        List<DayCount> sent = perDay(today, submissions::countBetween);
+        Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        long uptime = Math.max(0, clock.instant().getEpochSecond() - started.getEpochSecond());
+        return new ServerStatus(VERSION, started, uptime, lastOf(received), received, lastOf(sent), sent,
+                queueDepth(), failures.recent(FAILURES));
+    }
+
+    /** The count of each of the last {@value #DAYS} days, the oldest first. */
+    private static List<DayCount> perDay(LocalDate today, BiFunction<Instant, Instant, Long> countBetween) {
         List<DayCount> days = new ArrayList<>(DAYS);
         for (int back = DAYS - 1; back >= 0; back--) {
             LocalDate day = today.minusDays(back);
-            days.add(new DayCount(day, deliveredBetween(day.atStartOfDay().toInstant(ZoneOffset.UTC),
+            days.add(new DayCount(day, countBetween.apply(day.atStartOfDay().toInstant(ZoneOffset.UTC),
                     day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))));
         }
-        Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-        long uptime = Math.max(0, clock.instant().getEpochSecond() - started.getEpochSecond());
-        return new ServerStatus(VERSION, started, uptime, days.get(days.size() - 1).messages(), List.copyOf(days),
-                failures.recent(FAILURES));
+        return List.copyOf(days);
+    }
+
+    private static long lastOf(List<DayCount> days) {
+        return days.get(days.size() - 1).messages();
     }
 
     private long deliveredBetween(Instant from, Instant to) {
@@ -56,6 +75,10 @@ public class StatusReport {
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getSingleResult();
+    }
+
+    private long queueDepth() {
+        return em.createQuery("select count(q) from QueuedMessage q", Long.class).getSingleResult();
     }
 
     /** The version Maven wrote into {@code posthorn-version.properties} (resource filtering). */

@@ -39,7 +39,8 @@ import org.posthorn.spi.smtp.SmtpEnvelope;
  *       address left out of it unless {@code posthorn.submission.received-client-address=show}, and
  *       gets {@code Date:} and {@code Message-ID:} when it has none (RFC 6409 §8.2, §8.3).</li>
  *   <li>The remote recipients are queued ({@link OutboundQueue}) and the local ones get their copy
- *       ({@link LocalDelivery}), both in this transaction.</li>
+ *       ({@link LocalDelivery}), both in this transaction; a submission is noted as sent mail
+ *       ({@link SubmissionLog}).</li>
  * </ol>
  */
 @ApplicationScoped
@@ -59,6 +60,9 @@ public class MailIntake {
 
     @Inject
     OutboundQueue queue;
+
+    @Inject
+    SubmissionLog submissions;
 
     Clock clock = Clock.systemDefaultZone();
 
@@ -104,6 +108,9 @@ public class MailIntake {
         }
         if (!accountIds.isEmpty()) {
             delivery.store(accountIds, envelope.sender(), message, now);
+        }
+        if (submission) {
+            submissions.record(id, now.toInstant());
         }
         LOG.fine(() -> "Accepted " + id + " for " + accountIds.size() + " local account(s) and " + remote.size()
                 + " remote recipient(s)");

@@ -20,7 +20,7 @@ import org.posthorn.spi.MailAddress;
 import org.posthorn.spi.MessageContent;
 import org.posthorn.spi.smtp.SmtpEnvelope;
 
-/** The admin console's queries (usage, search, paging, folders) on the real mapping and H2. */
+/** The admin console's queries (usage, search, paging, folders, status, queue headers) on the real mapping and H2. */
 class ConsoleQueriesJpaTest {
 
     private static final byte[] MESSAGE = ("From: a@sender.example\r\nSubject: Hi\r\n\r\nHello.\r\n")
@@ -105,8 +105,76 @@ class ConsoleQueriesJpaTest {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("already exists");
     }
 
+    @Test
+    void submissionsCountAsSentOncePerMessageAndRemoteOnesFillTheQueue() {
+        ServerStatus before = db.inTransaction(() -> po.status.status());
+        deliver("alice@one.example");
+        submit("alice@one.example", "bob@one.example", "x@remote.example", "y@remote.example");
+        submit("alice@one.example", "bob@one.example");
+
+        ServerStatus after = db.inTransaction(() -> po.status.status());
+        assertThat(after.sentToday() - before.sentToday()).as("two submissions, the plain delivery is not sent mail")
+                .isEqualTo(2);
+        assertThat(after.sentPerDay()).hasSize(StatusReport.DAYS);
+        assertThat(after.sentPerDay().get(StatusReport.DAYS - 1).messages()).isEqualTo(after.sentToday());
+        assertThat(after.receivedToday() - before.receivedToday()).as("alice once, bob twice").isEqualTo(3);
+        assertThat(after.queueDepth() - before.queueDepth()).as("one entry for both remote recipients").isEqualTo(1);
+    }
+
+    @Test
+    void aQueuedMessageShowsItsHeaderSectionOnlyAndAnUnknownEntryIsRefused() {
+        submit("alice@one.example", "x@remote.example");
+        long id = db.inTransaction(() -> po.queue.list()).get(0).id();
+
+        String headers = db.inTransaction(() -> po.queueHeaders.of(id));
+        assertThat(headers).startsWith("Received: ").contains("\nSubject: Hi\n").endsWith("\n")
+                .doesNotContain("Hello.").doesNotContain("\r");
+        assertThatThrownBy(() -> db.inTransaction(() -> po.queueHeaders.of(id + 1000)))
+                .isInstanceOf(org.posthorn.ejb.directory.NoSuchEntryException.class);
+    }
+
+    @Test
+    void aliasesAreListedAndCountedPerDomainWithTheCatchAll() {
+        db.inTransaction(() -> po.aliases.put("team@one.example", List.of("alice@one.example", "x@remote.example")));
+        db.inTransaction(() -> po.aliases.put("@one.example", List.of("bob@one.example")));
+        db.inTransaction(() -> po.aliases.put("sales@two.example", List.of("dave@two.example")));
+
+        assertThat(db.inTransaction(() -> po.aliases.list("ONE.example")))
+                .extracting(AliasInfo::address, AliasInfo::catchAll)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("@one.example", true),
+                        org.assertj.core.groups.Tuple.tuple("team@one.example", false));
+        assertThat(db.inTransaction(() -> po.aliases.list(null))).hasSize(3);
+        assertThat(db.inTransaction(() -> po.domains.list())).extracting(DomainInfo::aliasCount).containsExactly(2L, 1L);
+        assertThat(db.inTransaction(() -> po.domains.get("two.example")).aliasCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aTargetThatIsNotAnAddressIsRefusedAsATargetSayingWhich() {
+        assertThatThrownBy(() -> db.inTransaction(() -> po.aliases.put("team@one.example",
+                List.of("alice@one.example", "not an address"))))
+                .isInstanceOf(InvalidTargetException.class).hasMessageStartingWith("target 'not an address': ");
+        assertThatThrownBy(() -> db.inTransaction(() -> po.aliases.put("team@one.example", List.of())))
+                .isInstanceOf(InvalidTargetException.class);
+        assertThatThrownBy(() -> db.inTransaction(() -> po.aliases.put("bad address@one.example",
+                List.of("alice@one.example"))))
+                .isInstanceOf(org.posthorn.ejb.directory.InvalidInputException.class)
+                .isNotInstanceOf(InvalidTargetException.class);
+    }
+
     private List<AccountInfo> search(String domain, String text) {
         return db.inTransaction(() -> po.accounts.search(Optional.of(domain), text, 0, 50)).accounts();
+    }
+
+    /** Authenticated submission, as a mail client sends. */
+    private void submit(String account, String... recipients) {
+        SmtpEnvelope envelope = new SmtpEnvelope(new ClientConnection("submission",
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 40001), true, Optional.of(account)),
+                "client.one.example", "ESMTPA", Optional.of(MailAddress.of(account)), List.of(), "S2", Instant.now());
+        for (String recipient : recipients) {
+            envelope = envelope.withRecipient(MailAddress.of(recipient));
+        }
+        SmtpEnvelope complete = envelope;
+        assertThat(db.inTransaction(() -> po.mta.deliver(complete, MessageContent.of(MESSAGE))).isAccepted()).isTrue();
     }
 
     private void deliver(String... recipients) {

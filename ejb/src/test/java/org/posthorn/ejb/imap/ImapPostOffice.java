@@ -10,6 +10,7 @@ import org.posthorn.ejb.directory.Domain;
 import org.posthorn.ejb.directory.Role;
 import org.posthorn.ejb.mta.LocalDelivery;
 import org.posthorn.ejb.mta.MailIntake;
+import org.posthorn.ejb.mta.SubmissionLog;
 import org.posthorn.ejb.mta.RecipientResolver;
 import org.posthorn.ejb.queue.OutboundQueue;
 import org.posthorn.ejb.store.BlobReferences;
@@ -64,7 +65,7 @@ final class ImapPostOffice {
                 Beans.wire(MessageSearch.class, em, mailboxes, structures));
         RecipientResolver resolver = Beans.wire(RecipientResolver.class, Beans.wire(DirectoryLookup.class, em));
         delivery = Beans.wire(MailIntake.class, resolver, Beans.wire(LocalDelivery.class, em, locks, appender),
-                Beans.wire(OutboundQueue.class, em, new RecordingRelayTrigger(db)));
+                Beans.wire(OutboundQueue.class, em, new RecordingRelayTrigger(db)), Beans.wire(SubmissionLog.class, em));
         provisioner = Beans.wire(MailboxProvisioner.class, em);
         listener = (MailboxStoreListener) Proxy.newProxyInstance(MailboxStoreListener.class.getClassLoader(),
                 new Class<?>[] {MailboxStoreListener.class}, (self, method, args) -> db.inTransaction(() -> {

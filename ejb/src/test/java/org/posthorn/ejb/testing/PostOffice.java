@@ -8,6 +8,8 @@ import org.posthorn.ejb.admin.AdminBootstrap;
 import org.posthorn.ejb.admin.AliasAdmin;
 import org.posthorn.ejb.admin.DomainAdmin;
 import org.posthorn.ejb.admin.MailUsage;
+import org.posthorn.ejb.admin.QueueHeaders;
+import org.posthorn.ejb.admin.StatusReport;
 import org.posthorn.ejb.auth.AuthenticationMdb;
 import org.posthorn.ejb.auth.Authenticator;
 import org.posthorn.ejb.auth.LoginFailures;
@@ -18,6 +20,7 @@ import org.posthorn.ejb.mta.MailIntake;
 import org.posthorn.ejb.mta.RecipientResolver;
 import org.posthorn.ejb.mta.SenderPolicy;
 import org.posthorn.ejb.mta.SmtpTransactionMdb;
+import org.posthorn.ejb.mta.SubmissionLog;
 import org.posthorn.ejb.pop3.Maildrop;
 import org.posthorn.ejb.pop3.MaildropMdb;
 import org.posthorn.ejb.queue.Bounces;
@@ -45,6 +48,8 @@ public final class PostOffice {
     public final RecordingNotifier notifier;
     public final RecordingRelayTrigger relayTrigger;
     public final QueueStore queue;
+    public final QueueHeaders queueHeaders;
+    public final StatusReport status;
 
     public PostOffice(TestDatabase db) {
         this.db = db;
@@ -69,10 +74,13 @@ public final class PostOffice {
         LocalDelivery delivery = Beans.wire(LocalDelivery.class, em, resolver, locks,
                 Beans.wire(MessageAppender.class, em, notifier));
         relayTrigger = new RecordingRelayTrigger(db);
+        SubmissionLog submissions = Beans.wire(SubmissionLog.class, em);
         MailIntake intake = Beans.wire(MailIntake.class, resolver, delivery,
-                Beans.wire(OutboundQueue.class, em, relayTrigger));
+                Beans.wire(OutboundQueue.class, em, relayTrigger), submissions);
         mta = Beans.wire(SmtpTransactionMdb.class, resolver, Beans.wire(SenderPolicy.class, lookup, resolver), intake);
         queue = Beans.wire(QueueStore.class, em, Beans.wire(Bounces.class, intake), relayTrigger);
+        queueHeaders = Beans.wire(QueueHeaders.class, em);
+        status = Beans.wire(StatusReport.class, em, new LoginFailures(), submissions);
         authenticator = Beans.wire(Authenticator.class, lookup, hasher);
         authentication = Beans.wire(AuthenticationMdb.class, authenticator, new LoginFailures());
         maildrop = Beans.wire(MaildropMdb.class, Beans.wire(Maildrop.class, em, locks, expunger));

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.posthorn.ejb.admin.QueueHeaders;
 import org.posthorn.ejb.queue.QueueEntryInfo;
 import org.posthorn.ejb.queue.QueueStore;
 
@@ -22,6 +23,8 @@ import org.posthorn.ejb.queue.QueueStore;
  *       [{"address","state","status","diagnostic"}],"size","created","attempts","nextAttempt","lastError"}]};
  *       {@code sender} is null for a bounce (the null reverse-path)</li>
  *   <li>{@code GET /{id}} – one entry, 404 if there is none (any more)</li>
+ *   <li>{@code GET /{id}/headers} – the message's header section as {@code text/plain} (never its body),
+ *       404 if unknown</li>
  *   <li>{@code DELETE /{id}} – 204: the message is dropped without a report to its sender; 404 if unknown</li>
  *   <li>{@code POST /{id}/retry} – 200 with the entry: it is due now and an attempt is on its way</li>
  * </ul>
@@ -35,6 +38,9 @@ public class QueueResource {
     @Inject
     QueueStore queue;
 
+    @Inject
+    QueueHeaders headers;
+
     @GET
     public List<QueueEntryInfo> list() {
         return queue.list();
@@ -44,6 +50,13 @@ public class QueueResource {
     @Path("{id}")
     public QueueEntryInfo get(@PathParam("id") long id) {
         return queue.get(id);
+    }
+
+    @GET
+    @Path("{id}/headers")
+    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
+    public String headers(@PathParam("id") long id) {
+        return headers.of(id);
     }
 
     @DELETE

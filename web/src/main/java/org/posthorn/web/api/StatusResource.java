@@ -12,7 +12,9 @@ import org.posthorn.ejb.admin.StatusReport;
 /**
  * {@code GET /api/admin/status}: the dashboard's figures —
  * {@code {"version","startedAt","uptimeSeconds","receivedToday","receivedPerDay":[{"day","messages"}],
- * "recentLoginFailures":[{"time","service","login","remoteAddress"}]}}.
+ * "sentToday","sentPerDay":[{"day","messages"}],"queueDepth",
+ * "recentLoginFailures":[{"time","service","login","remoteAddress"}]}}. Sent means accepted from an
+ * authenticated client (submission), one per message.
  */
 @Path("admin/status")
 @Produces(MediaType.APPLICATION_JSON)

@@ -13,7 +13,10 @@ import org.posthorn.web.console.view.ByteSizes;
 import org.posthorn.web.console.view.DayChart;
 import org.posthorn.web.console.view.Durations;
 
-/** The dashboard: mail received per day, storage per domain, recent login failures, version and uptime. */
+/**
+ * The dashboard: mail received and sent per day, the queue's depth, storage per domain, recent login
+ * failures, version and uptime.
+ */
 @Named
 @RequestScoped
 public class DashboardBean {
@@ -31,7 +34,7 @@ public class DashboardBean {
     @PostConstruct
     void load() {
         status = report.status();
-        chart = DayChart.of(status.receivedPerDay());
+        chart = DayChart.of(status.receivedPerDay(), status.sentPerDay());
         domainList = domains.list();
     }
 
