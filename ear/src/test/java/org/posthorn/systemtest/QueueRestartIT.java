@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.posthorn.ejb.relay.SmtpPeer;
 import org.posthorn.systemtest.console.TestDnsServer;
 import org.posthorn.systemtest.support.AdminApi;
+import org.posthorn.systemtest.support.Await;
 import org.posthorn.systemtest.support.Launcher;
 import org.posthorn.systemtest.support.LineClient;
 
@@ -91,14 +91,6 @@ class QueueRestartIT {
     }
 
     private static <T> T await(java.util.function.Supplier<Optional<T>> probe, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("gave up waiting for " + what);
+        return Await.until(probe, Duration.ofSeconds(90), what);
     }
 }

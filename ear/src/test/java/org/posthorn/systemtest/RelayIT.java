@@ -19,7 +19,6 @@ import java.net.InetAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.posthorn.ejb.relay.SmtpPeer;
 import org.posthorn.systemtest.console.TestDnsServer;
 import org.posthorn.systemtest.support.AdminApi;
+import org.posthorn.systemtest.support.Await;
 import org.posthorn.systemtest.support.Pop3Mailbox;
 import org.posthorn.systemtest.support.Ports;
 import org.posthorn.systemtest.support.PosthornDeployment;
@@ -332,14 +332,6 @@ class RelayIT {
 
     /** Polls until {@code probe} finds something; fails after {@link #PATIENCE}. Asserts nothing about time. */
     private static <T> T await(Supplier<Optional<T>> probe, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("gave up waiting for " + what);
+        return Await.until(probe, PATIENCE, what);
     }
 }

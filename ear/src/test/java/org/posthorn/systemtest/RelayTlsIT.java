@@ -10,7 +10,6 @@ import java.io.StringReader;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.posthorn.ejb.relay.SmtpPeer;
 import org.posthorn.systemtest.console.TestDnsServer;
 import org.posthorn.systemtest.support.AdminApi;
+import org.posthorn.systemtest.support.Await;
 import org.posthorn.systemtest.support.Launcher;
 import org.posthorn.systemtest.support.LineClient;
 import org.posthorn.systemtest.support.StartTlsPeer;
@@ -171,14 +171,6 @@ class RelayTlsIT {
     }
 
     private static <T> T await(Supplier<Optional<T>> probe, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("gave up waiting for " + what);
+        return Await.until(probe, PATIENCE, what);
     }
 }
