@@ -119,6 +119,40 @@ class TlsIT {
                 .contains("a OK [CAPABILITY").contains("b OK [READ-WRITE]").contains("c OK");
     }
 
+    @Test
+    void jakartaMailSubmitsOverSmtpsAndStartTlsAndReadsOverImaps() throws Exception {
+        SSLSocketFactory trusting = ServerCertificate.trustingServerCertificate();
+        String overSmtps = "smtps-" + System.nanoTime();
+        submit("smtps", Ports.smtps(), trusting, overSmtps);
+        String overSubmission = "submission-" + System.nanoTime();
+        submit("smtp", Ports.submission(), trusting, overSubmission);
+
+        assertThat(retrieve("imaps", Ports.imaps(), trusting, overSmtps)).contains("submitted over TLS")
+                .containsPattern("(?s)Received: .*with ESMTPSA");
+        assertThat(retrieve("imaps", Ports.imaps(), trusting, overSubmission)).contains("submitted over TLS");
+    }
+
+    @Test
+    void opensslLogsInOnSubmissionSmtpsAndPop3Stls() throws Exception {
+        assertThat(onPath("openssl")).as("openssl must be installed (.ci/run installs it)").isTrue();
+        String plain = java.util.Base64.getEncoder().encodeToString(("\0ivy@" + DOMAIN + "\0" + AdminApi.passwordOf("ivy"))
+                .getBytes(StandardCharsets.UTF_8));
+
+        String submission = openssl("-starttls smtp -connect 127.0.0.1:" + Ports.submission(),
+                "EHLO openssl.test\nAUTH PLAIN " + plain + "\nQUIT\n");
+        assertThat(submission).contains("Protocol version: TLSv1.3").containsPattern("250[- ]AUTH PLAIN")
+                .contains("235 2.7.0").contains("221 2.0.0");
+
+        String smtps = openssl("-connect 127.0.0.1:" + Ports.smtps(), "EHLO openssl.test\nAUTH PLAIN " + plain + "\nQUIT\n");
+        assertThat(smtps).contains("Protocol version: TLSv1.3").containsPattern("220 mx.posthorn.test .*ESMTP")
+                .containsPattern("250[- ]AUTH PLAIN").contains("235 2.7.0").doesNotContain("STARTTLS");
+
+        String stls = openssl("-starttls pop3 -connect 127.0.0.1:" + Ports.pop3(),
+                "USER ivy@" + DOMAIN + "\nPASS " + AdminApi.passwordOf("ivy") + "\nSTAT\nQUIT\n");
+        assertThat(stls).contains("Protocol version: TLSv1.3").containsPattern("\\+OK \\d+ \\d+")
+                .doesNotContain("-ERR");
+    }
+
     /**
      * The STARTTLS command injection (CVE-2011-0411 and kin): a command sent in clear text in the same
      * packet as STARTTLS must never be executed, not even after the handshake.
@@ -178,6 +212,33 @@ class TlsIT {
             store.close();
         }
         throw new AssertionError("no message with " + marker + " over " + protocol);
+    }
+
+    /** Sends a message from ivy to ivy with AUTH over {@code protocol} (smtps, or smtp with STARTTLS required). */
+    private static void submit(String protocol, int port, SSLSocketFactory trusting, String marker) throws Exception {
+        Properties properties = new Properties();
+        String prefix = "mail." + protocol + ".";
+        properties.put(prefix + "host", "127.0.0.1");
+        properties.put(prefix + "port", String.valueOf(port));
+        properties.put(prefix + "auth", "true");
+        properties.put(prefix + "connectiontimeout", "10000");
+        properties.put(prefix + "timeout", "30000");
+        properties.put(prefix + "ssl.socketFactory", trusting);
+        properties.put(prefix + "ssl.checkserveridentity", "false");
+        if (protocol.equals("smtp")) {
+            properties.put(prefix + "starttls.enable", "true");
+            properties.put(prefix + "starttls.required", "true");
+        }
+        Session session = Session.getInstance(properties);
+        var message = new jakarta.mail.internet.MimeMessage(session);
+        message.setFrom("ivy@" + DOMAIN);
+        message.setRecipients(Message.RecipientType.TO, "ivy@" + DOMAIN);
+        message.setSubject(marker);
+        message.setText("submitted over TLS");
+        try (var transport = session.getTransport(protocol)) {
+            transport.connect("ivy@" + DOMAIN, AdminApi.passwordOf("ivy"));
+            transport.sendMessage(message, message.getAllRecipients());
+        }
     }
 
     private static boolean onPath(String program) throws IOException, InterruptedException {
