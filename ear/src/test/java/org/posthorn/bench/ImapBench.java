@@ -41,7 +41,9 @@ class ImapBench {
     private static final Launcher POSTHORN = new Launcher(6000, Path.of("target", "imap-bench-data"),
             Path.of("target", "imap-bench-launcher.log"), "bench-admin-secret",
             "-Dposthorn.connections.max-per-address=" + (IDLE_CONNECTIONS + 100),
-            "-Dposthorn.connections.max=" + (IDLE_CONNECTIONS + 100));
+            "-Dposthorn.connections.max=" + (IDLE_CONNECTIONS + 100),
+            // Bulk load over few connections: the pace of commands per connection is not what is measured here.
+            "-Dposthorn.commands.per-minute=100000000");
     private static final AdminApi API = POSTHORN.adminApi();
     private static final String USER = "reader@bench.test";
 

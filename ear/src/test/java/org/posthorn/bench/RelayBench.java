@@ -60,7 +60,9 @@ class RelayBench {
 
     static final String[] SETTINGS = {"-Dposthorn.hostname=relay-bench.posthorn.test",
             "-Dposthorn.dns.servers=127.0.0.1:" + DNS_PORT, "-Dposthorn.relay.port=" + RELAY_PORT,
-            "-Dposthorn.relay.tls=none", "-Dposthorn.relay.timeout=10s", "-Dposthorn.queue.retry=2s"};
+            "-Dposthorn.relay.tls=none", "-Dposthorn.relay.timeout=10s", "-Dposthorn.queue.retry=2s",
+            // Bulk load over few connections: the pace of commands per connection is not what is measured here.
+            "-Dposthorn.commands.per-minute=100000000"};
     private static final Launcher POSTHORN = new Launcher(5500, Path.of("target", "relay-bench-data"),
             Path.of("target", "relay-bench-launcher.log"), "bench-admin-secret", SETTINGS);
     private static final AdminApi API = POSTHORN.adminApi();

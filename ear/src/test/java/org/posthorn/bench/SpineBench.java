@@ -28,7 +28,9 @@ import org.posthorn.systemtest.support.Pop3Mailbox;
 class SpineBench {
 
     private static final Launcher POSTHORN = new Launcher(9000, Path.of("target", "bench-data"),
-            Path.of("target", "bench-launcher.log"), "bench-admin-secret");
+            Path.of("target", "bench-launcher.log"), "bench-admin-secret",
+            // Bulk load over few connections: the pace of commands per connection is not what is measured here.
+            "-Dposthorn.commands.per-minute=100000000");
     private static final int MESSAGES_PER_CONNECTION = Integer.getInteger("bench.messages", 200);
     private static final byte[] BODY = fourKilobyteMessage();
 

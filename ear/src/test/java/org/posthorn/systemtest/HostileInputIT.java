@@ -28,8 +28,9 @@ import org.posthorn.systemtest.support.PosthornDeployment;
 
 /**
  * The hostile-input suite of issue 5 over raw sockets against the deployed EAR: oversized lines, a
- * 2 GB literal announced, nesting, binary garbage and NUL octets on every protocol, a connection flood
- * from one address, connections that never send. Each case asserts the protocol's exact answer and
+ * 2 GB literal announced, nesting, binary garbage and NUL octets on every protocol, a header section
+ * over the limit by SMTP and APPEND, a connection flood from one address, a command flood on one
+ * connection, connections that never send. Each case asserts the protocol's exact answer and
  * whether the connection is closed or still usable; one test runs a normal client's whole session
  * (SMTP delivery, IMAP FETCH of it) while the attack is under way. Nothing asserts timing.
  *
@@ -48,6 +49,9 @@ class HostileInputIT {
     private static final String SILENT = "127.0.0.6";
     private static final String TRICKLER = "127.0.0.7";
     private static final String FLOODER_DURING = "127.0.0.8";
+    private static final String COMMAND_FLOODER = "127.0.0.9";
+    /** posthorn.message.max-header-size's default. */
+    private static final int HEADER_LIMIT = 256 * 1024;
 
     private final List<Socket> attackers = new ArrayList<>();
 
@@ -136,6 +140,87 @@ class HostileInputIT {
             assertThat(imap.readResponse()).matches("deep3 BAD .*nested too deeply.*");
 
             assertThat(imap.command("SEARCH ALL").ok()).isTrue();
+        }
+    }
+
+    // --- header sections over the limit
+
+    @Test
+    void smtpMessageWithAHeaderOverTheLimitIsRefused552AndNotStored() {
+        String subject = "huge header by smtp " + System.nanoTime();
+        try (var smtp = smtpGreeted()) {
+            smtp.send("MAIL FROM:<friend@elsewhere.test>");
+            assertThat(smtp.readSmtpReply()).startsWith("250 2.1.0");
+            smtp.send("RCPT TO:<normal@" + DOMAIN + ">");
+            assertThat(smtp.readSmtpReply()).startsWith("250 2.1.5");
+            smtp.send("DATA");
+            assertThat(smtp.readSmtpReply()).startsWith("354");
+            smtp.sendRaw((oversizedHeader(subject) + "\r\nbody\r\n.\r\n").getBytes(US_ASCII));
+            assertThat(smtp.readSmtpReply()).isEqualTo("552 5.3.4 Message header size exceeds fixed maximum");
+            smtp.send("NOOP");
+            assertThat(smtp.readSmtpReply()).startsWith("250 2.0.0");
+        }
+        assertNotInInbox(subject);
+    }
+
+    @Test
+    void imapAppendWithAHeaderOverTheLimitIsRefusedWithLimitAndNotStored() {
+        String subject = "huge header by append " + System.nanoTime();
+        try (var imap = normalImap()) {
+            byte[] message = (oversizedHeader(subject) + "\r\nbody\r\n").getBytes(US_ASCII);
+            imap.sendRaw(("hdr1 APPEND INBOX {" + message.length + "+}\r\n").getBytes(US_ASCII));
+            imap.sendRaw(message);
+            imap.sendRaw("\r\n".getBytes(US_ASCII));
+            assertThat(imap.readResponse()).isEqualTo("hdr1 NO [LIMIT] Message header too large");
+            assertThat(imap.command("NOOP").ok()).isTrue();
+        }
+        assertNotInInbox(subject);
+    }
+
+    /** A header section over the limit in folded lines of 100 octets: every line fine, the whole too big. */
+    private static String oversizedHeader(String subject) {
+        StringBuilder header = new StringBuilder("Subject: " + subject + "\r\nX-Padding: start\r\n");
+        while (header.length() <= HEADER_LIMIT + 10_000) {
+            header.append(' ').append("p".repeat(97)).append("\r\n");
+        }
+        return header.toString();
+    }
+
+    private static void assertNotInInbox(String subject) {
+        try (var imap = normalImap()) {
+            assertThat(imap.command("SELECT INBOX").ok()).isTrue();
+            ImapLineClient.Reply search = imap.command("UID SEARCH SUBJECT \"" + subject + "\"");
+            assertThat(search.ok()).isTrue();
+            assertThat(search.matching("\\* SEARCH \\d.*")).as("%s", search).isEmpty();
+        }
+    }
+
+    // --- a command flood on one connection: slowed down (posthorn.commands.per-minute), never refused
+
+    @Test
+    void aCommandFloodIsAnsweredInOrderWhileANormalClientIsServed() throws IOException {
+        Socket imapFlood = attacker(COMMAND_FLOODER, Ports.imap());
+        Socket smtpFlood = attacker(COMMAND_FLOODER, Ports.smtp());
+        assertThat(firstLine(imapFlood)).startsWith("* OK");
+        assertThat(firstLine(smtpFlood)).startsWith("220 ");
+        imapFlood.getOutputStream().write("f NOOP\r\n".repeat(2000).getBytes(US_ASCII));
+        smtpFlood.getOutputStream().write("NOOP\r\n".repeat(2000).getBytes(US_ASCII));
+
+        try (var imap = normalImap()) {
+            assertThat(imap.command("SELECT INBOX").ok()).isTrue();
+            assertThat(imap.command("NOOP").ok()).isTrue();
+            assertThat(imap.command("LOGOUT").ok()).isTrue();
+        }
+        try (var smtp = smtpGreeted()) {
+            smtp.send("NOOP");
+            assertThat(smtp.readSmtpReply()).startsWith("250 2.0.0");
+            smtp.send("QUIT");
+            assertThat(smtp.readSmtpReply()).startsWith("221");
+        }
+        // The floods are answered, not cut off: the first hundred of each, in order.
+        for (int i = 0; i < 100; i++) {
+            assertThat(firstLine(imapFlood)).as("IMAP NOOP %d", i).isEqualTo("f OK NOOP completed");
+            assertThat(firstLine(smtpFlood)).as("SMTP NOOP %d", i).isEqualTo("250 2.0.0 Ok");
         }
     }
 

@@ -49,6 +49,15 @@ public final class Settings {
             "Open connections per listener; above it new clients are told to come back later and closed.");
     public static final Setting<Integer> MAX_CONNECTIONS_PER_ADDRESS = positiveInt("posthorn.connections.max-per-address", 50,
             "Open connections per listener from one client address; above it that client is told to come back later.");
+    public static final Setting<Integer> COMMANDS_PER_MINUTE = positiveInt("posthorn.commands.per-minute", 1200,
+            "Commands one connection may have processed per minute, on every protocol, after a burst of "
+            + "posthorn.commands.burst; a faster client is not refused but made to wait (its next command is read later). "
+            + "20 a second: more than a client that waits for its answers sends, so floods and scripts meet it.");
+    public static final Setting<Integer> COMMANDS_BURST = positiveInt("posthorn.commands.burst", 300,
+            "Commands one connection may send at once before posthorn.commands.per-minute slows it down.");
+    public static final Setting<Integer> MAX_COMMANDS_PER_SESSION = positiveInt("posthorn.commands.max-per-session", 100_000,
+            "Commands in one connection, on every protocol; the next one is answered 421 4.7.0, BYE or -ERR and the "
+            + "connection closed, so the client reconnects.");
     public static final Setting<Integer> MAX_CONCURRENT_CALLS = positiveInt("posthorn.work.max-concurrent", 40,
             "Calls into the post office running at once, on WorkManager threads; more wait in order.");
 
@@ -56,6 +65,10 @@ public final class Settings {
 
     public static final Setting<Long> MAX_MESSAGE_SIZE = size("posthorn.message.max-size", 25L * 1024 * 1024,
             "Largest message accepted, in octets (suffixes k, m, g); advertised with SIZE.");
+    public static final Setting<Long> MAX_HEADER_SIZE = size("posthorn.message.max-header-size", 256L * 1024,
+            "Largest header section of a message (RFC 5322 §2.1: everything before the first empty line), in octets, "
+            + "over SMTP, submission and IMAP APPEND; a larger one is refused (552 5.3.4, NO [LIMIT]) and not stored. "
+            + "Exchange Online refuses above 256 KiB the same way; Postfix keeps at most 100 KiB.");
     public static final Setting<Integer> SMTP_MAX_RECIPIENTS = positiveInt("posthorn.smtp.max-recipients", 100,
             "Recipients per message; more are answered 452 4.5.3.");
     public static final Setting<Integer> SMTP_MAX_ERRORS = positiveInt("posthorn.smtp.max-errors", 10,
@@ -166,7 +179,8 @@ public final class Settings {
     public static List<Setting<?>> all() {
         return List.of(HOSTNAME, DATA_DIR, BIND_ADDRESS, SMTP_PORT, SUBMISSION_PORT, SMTPS_PORT, POP3_PORT, POP3S_PORT,
                 IMAP_PORT, IMAPS_PORT, HTTPS_PORT, WEB_BIND_ADDRESS, HTTPS_BACKEND_PORT, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS,
-                MAX_CONCURRENT_CALLS, MAX_MESSAGE_SIZE, SMTP_MAX_RECIPIENTS, SMTP_MAX_ERRORS, SMTP_IDLE_TIMEOUT,
+                COMMANDS_PER_MINUTE, COMMANDS_BURST, MAX_COMMANDS_PER_SESSION,
+                MAX_CONCURRENT_CALLS, MAX_MESSAGE_SIZE, MAX_HEADER_SIZE, SMTP_MAX_RECIPIENTS, SMTP_MAX_ERRORS, SMTP_IDLE_TIMEOUT,
                 SMTP_MAX_SESSION, SPOOL_DIR,
                 SPOOL_MEMORY_LIMIT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, AUTH_PLAINTEXT, POP3_IDLE_TIMEOUT,
                 AUTH_FAILURE_DELAY, AUTH_MAX_FAILURES, AUTH_FAILURE_WINDOW, AUTH_MAX_FAILURE_DELAY, POP3_MAX_ERRORS,

@@ -112,6 +112,15 @@ final class ImapSessionHandler extends PulledInputHandler implements ImapSession
         return session.client().remoteAddress();
     }
 
+    /** RFC 3501 §7.1.5: BYE when the server closes the connection on its own. */
+    @Override
+    protected void commandLimitReached() {
+        LOG.info(() -> "imap: command limit of one session reached, closing connection from " + client());
+        end();
+        ctx().writeAndFlush(new ImapResponse.Untagged(ImapResponse.Status.BYE, Optional.empty(),
+                "Too many commands in one session, please reconnect")).addListener(ChannelFutureListener.CLOSE);
+    }
+
     // --- watching the selected mailbox (ImapSession.Watcher)
 
     @Override

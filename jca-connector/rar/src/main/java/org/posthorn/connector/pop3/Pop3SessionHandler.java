@@ -98,6 +98,15 @@ final class Pop3SessionHandler extends PulledInputHandler {
         return session.client().remoteAddress();
     }
 
+    /** Like the autologout (RFC 1939 §3): no UPDATE, so nothing marked is removed; {@code -ERR} says why. */
+    @Override
+    protected void commandLimitReached() {
+        LOG.info(() -> "pop3: command limit of one session reached, closing connection from " + client());
+        end();
+        ctx().writeAndFlush(new Pop3Response.Err(Optional.empty(), "Too many commands in one session, closing connection"))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
     @Override
     protected boolean processNext(ByteBuf received) {
         LineFramer.Line line = framer.next(received);

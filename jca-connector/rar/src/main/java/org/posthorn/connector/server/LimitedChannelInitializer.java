@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * {@code maxConnections} open, or {@code maxPerAddress} from the same client address: then the client
  * is told to come back later and closed at once, so an overloaded server answers instead of stalling
  * and one host cannot crowd out all others. Every admitted connection lasts at most the protocol's
- * {@linkplain Protocol#maxSessionDuration() longest session} ({@link SessionTimeLimit}).
+ * {@linkplain Protocol#maxSessionDuration() longest session} ({@link SessionTimeLimit}) and gets its
+ * {@link CommandPacer}, which the protocol's handlers consult before each command.
  */
 final class LimitedChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -27,9 +28,15 @@ final class LimitedChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final ConnectionCounts counts;
     /** Zero: sessions may last for ever. */
     private final Duration maxSession;
+    private final CommandLimits commandLimits;
 
     LimitedChannelInitializer(Protocol protocol, int maxConnections, int maxPerAddress) {
+        this(protocol, maxConnections, maxPerAddress, CommandLimits.UNLIMITED);
+    }
+
+    LimitedChannelInitializer(Protocol protocol, int maxConnections, int maxPerAddress, CommandLimits commandLimits) {
         this.protocol = protocol;
+        this.commandLimits = commandLimits;
         this.counts = new ConnectionCounts(maxConnections, maxPerAddress);
         this.maxSession = protocol.maxSessionDuration();
         if (maxSession.isNegative()) {
@@ -50,6 +57,7 @@ final class LimitedChannelInitializer extends ChannelInitializer<SocketChannel> 
             return;
         }
         channel.closeFuture().addListener(future -> counts.release(address));
+        CommandPacer.install(channel, commandLimits.newPacer(System::nanoTime));
         if (!maxSession.isZero()) {
             // Before the protocol's handlers, so its event reaches them; after TLS, which goes first.
             channel.pipeline().addLast("session-time-limit", new SessionTimeLimit(protocol.name(), maxSession));

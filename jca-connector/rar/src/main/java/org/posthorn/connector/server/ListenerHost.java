@@ -78,7 +78,7 @@ public final class ListenerHost {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(new LimitedChannelInitializer(protocol, Settings.MAX_CONNECTIONS.get(),
-                        Settings.MAX_CONNECTIONS_PER_ADDRESS.get()));
+                        Settings.MAX_CONNECTIONS_PER_ADDRESS.get(), CommandLimits.fromSettings()));
         try {
             Channel channel = bootstrap.bind(address).sync().channel();
             LOG.info(() -> protocol.name() + " listening on " + address);

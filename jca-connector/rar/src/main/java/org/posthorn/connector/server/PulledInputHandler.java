@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,10 +16,13 @@ import org.posthorn.connector.tls.TlsPipeline;
  * taken from it one input at a time, only while nothing is under way ({@link #waiting()}), so
  * pipelined commands are answered strictly in order; reading from the socket pauses while more than
  * {@code pauseReadingOctets} wait undecoded or the client does not read its responses; the results of
- * post-office calls come back on the channel's event loop before they touch the session.
+ * post-office calls come back on the channel's event loop before they touch the session. A client
+ * faster than its {@link CommandPacer} allows has its next input taken later, on a timer of the event
+ * loop; one that has sent all the commands a session may have is told so ({@link #commandLimitReached}).
  *
  * <p>One level of inheritance, no more: a subclass decodes ({@link #processNext}), carries out its own
- * protocol's outcomes and says what ending the session means ({@link #sessionEnded}).
+ * protocol's outcomes and says what ending the session means ({@link #sessionEnded}) and how to say
+ * goodbye to a client that sent too many commands.
  */
 public abstract class PulledInputHandler extends ChannelInboundHandlerAdapter {
 
@@ -27,7 +31,10 @@ public abstract class PulledInputHandler extends ChannelInboundHandlerAdapter {
     private final String protocol;
     private final int pauseReadingOctets;
     private ChannelHandlerContext ctx;
+    private CommandPacer pacer;
     private ByteBuf received;
+    /** A timer will drain again once the pacer lets the next input go. */
+    private boolean paced;
     private boolean waiting;
     private boolean draining;
     private boolean ended;
@@ -54,9 +61,16 @@ public abstract class PulledInputHandler extends ChannelInboundHandlerAdapter {
     /** The client, for the log. */
     protected abstract Object client();
 
+    /**
+     * The client has sent as many commands as one session may have, and more input is there: answer it
+     * as the protocol ends a session the server gives up on, {@link #end()} it and close the connection.
+     */
+    protected abstract void commandLimitReached();
+
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.pacer = CommandPacer.of(ctx.channel());
         this.received = ctx.alloc().buffer(512);
     }
 
@@ -167,6 +181,14 @@ public abstract class PulledInputHandler extends ChannelInboundHandlerAdapter {
         return discarded;
     }
 
+    private void drainLater(long nanos) {
+        paced = true;
+        ctx.executor().schedule(() -> {
+            paced = false;
+            drain();
+        }, nanos, TimeUnit.NANOSECONDS);
+    }
+
     /** Processes input until something has to wait or none is whole; then flushes what was written. */
     protected final void drain() {
         if (draining || ended) {
@@ -174,10 +196,20 @@ public abstract class PulledInputHandler extends ChannelInboundHandlerAdapter {
         }
         draining = true;
         try {
-            while (!ended && !waiting && ctx.channel().isWritable()) {
+            while (!ended && !waiting && !paced && ctx.channel().isWritable() && received.isReadable()) {
+                if (pacer.exhausted()) {
+                    commandLimitReached();
+                    break;
+                }
+                long wait = pacer.nanosBeforeNext();
+                if (wait > 0) {
+                    drainLater(wait);
+                    break;
+                }
                 if (!processNext(received)) {
                     break;
                 }
+                pacer.taken();
             }
         } finally {
             draining = false;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.posthorn.connector.server.CommandPacer;
 import org.posthorn.connector.server.SessionExpiredEvent;
 import org.posthorn.connector.smtp.command.Outcome;
 import org.posthorn.connector.smtp.command.SmtpDispatcher;
@@ -45,6 +46,9 @@ import org.posthorn.connector.tls.TlsPipeline;
  *       through TLS first.</li>
  *   <li>A failed login's reply is held for the login throttle's delay on the event loop's timer;
  *       meanwhile nothing else of the session is processed, as while a call is in flight.</li>
+ *   <li>A client faster than its {@link CommandPacer} allows has its next frame processed later, on a
+ *       timer of the event loop (its frames queue meanwhile, and reading stops as above); after as many
+ *       commands as a session may have, the next is answered {@code 421 4.7.0} and the connection closed.</li>
  *   <li>Silence longer than the idle timeout is answered {@code 421 4.4.2} and the connection closed
  *       (RFC 5321 §4.5.3.2.7 asks servers to wait at least 5 minutes); not while a call is in flight,
  *       when it is the server the client waits for.</li>
@@ -71,6 +75,9 @@ final class SmtpConnectionHandler extends ChannelInboundHandlerAdapter {
     private boolean running;
     /** The last reply is out or the peer is gone: nothing more is processed. */
     private boolean closing;
+    private CommandPacer pacer;
+    /** A timer will drain again once the pacer lets the next frame go. */
+    private boolean paced;
 
     SmtpConnectionHandler(SmtpDispatcher dispatcher, SmtpFrameDecoder decoder, ReadThrottle throttle, String hostname,
                           SslContextSource tls) {
@@ -79,6 +86,11 @@ final class SmtpConnectionHandler extends ChannelInboundHandlerAdapter {
         this.throttle = throttle;
         this.hostname = hostname;
         this.tls = tls;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        pacer = CommandPacer.of(ctx.channel());
     }
 
     @Override
@@ -150,8 +162,19 @@ final class SmtpConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         running = true;
         try {
-            while (!busy && !closing && !queue.isEmpty()) {
+            while (!busy && !closing && !paced && !queue.isEmpty()) {
+                if (pacer.exhausted()) {
+                    LOG.info(() -> "smtp connection " + ctx.channel().remoteAddress() + ": command limit of one session reached");
+                    closeWith(ctx, SmtpReply.of(421, "4.7.0", hostname + " Error: too many commands, closing connection"));
+                    break;
+                }
+                long wait = pacer.nanosBeforeNext();
+                if (wait > 0) {
+                    drainLater(ctx, wait);
+                    break;
+                }
                 SmtpFrame frame = queue.poll();
+                pacer.taken();
                 apply(ctx, frame, dispatcher.process(frame));
             }
         } finally {
@@ -160,6 +183,15 @@ final class SmtpConnectionHandler extends ChannelInboundHandlerAdapter {
         if (queue.isEmpty()) {
             throttle.release(ReadThrottle.Reason.COMMANDS_QUEUED);
         }
+    }
+
+    private void drainLater(ChannelHandlerContext ctx, long nanos) {
+        paced = true;
+        ctx.executor().schedule(() -> {
+            paced = false;
+            drain(ctx);
+            ctx.flush();
+        }, nanos, TimeUnit.NANOSECONDS);
     }
 
     private void apply(ChannelHandlerContext ctx, SmtpFrame frame, Outcome outcome) {

@@ -54,6 +54,7 @@ public final class SmtpProtocol implements Protocol {
     private final SmtpCommandTable table;
 
     private final Supplier<MessageSpool> spools;
+    private final long maxHeaderSize = Settings.MAX_HEADER_SIZE.get();
     /** STARTTLS's or the implicit TLS's contexts; empty: no TLS at all. */
     private final Optional<SslContextSource> tls;
     private final boolean implicitTls;
@@ -147,7 +148,8 @@ public final class SmtpProtocol implements Protocol {
     void install(Channel channel, ClientConnection client) {
         var session = new SmtpSession(config, client, channel.id().asShortText(), Clock.systemUTC());
         var throttle = new ReadThrottle(channel);
-        var decoder = new SmtpFrameDecoder(table::changesFraming, config.maxMessageSize(), throttle, spools);
+        var decoder = new SmtpFrameDecoder(table::changesFraming, config.maxMessageSize(), maxHeaderSize, throttle,
+                spools);
         channel.pipeline().addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         channel.pipeline().addLast("decoder", decoder);
         channel.pipeline().addLast("encoder", ENCODER);

@@ -99,6 +99,22 @@ class ImapConversationScriptsTest {
         }
     }
 
+    /** A header section over the limit is refused with [LIMIT] before the post office sees it; the session goes on. */
+    @Test
+    void anAppendWithAHeaderOverTheLimitIsRefusedAndNotStored() throws IOException {
+        try (Client client = Client.selected(fixtures.port())) {
+            String atLimit = "X-Filler: " + "h".repeat((int) ImapFixtures.MAX_HEADER_SIZE - 12) + "\r\n";
+            String tooLarge = "X-Extra: 1\r\n" + atLimit;
+            String body = "\r\n" + "b".repeat(10_000) + "\r\n";
+
+            assertThat(client.command("h1 APPEND INBOX {" + (tooLarge.length() + body.length()) + "+}\r\n" + tooLarge + body))
+                    .containsExactly("h1 NO [LIMIT] Message header too large");
+            assertThat(client.command("h2 APPEND INBOX {" + (atLimit.length() + body.length()) + "+}\r\n" + atLimit + body))
+                    .last().asString().startsWith("h2 OK [APPENDUID ");
+            assertThat(client.command("h3 STATUS INBOX (MESSAGES)")).first().isEqualTo("* STATUS INBOX (MESSAGES 4)");
+        }
+    }
+
     /** Another session's flag change is reported as an untagged FETCH with the next command (RFC 3501 §7.4.2). */
     @Test
     void anotherSessionsFlagChangeComesWithTheNextCommand() throws IOException {

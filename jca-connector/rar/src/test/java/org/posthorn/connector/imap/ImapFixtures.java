@@ -29,6 +29,7 @@ final class ImapFixtures implements AutoCloseable {
 
     static final String BOB = "bob@example.org";
     static final String BOB_PASSWORD = "bob-password";
+    static final long MAX_HEADER_SIZE = 4096;
 
     static final String MESSAGE_1 = """
             From: Alice Example <alice@example.org>\r
@@ -64,7 +65,7 @@ final class ImapFixtures implements AutoCloseable {
             .with(MailboxStoreListener.class, store)
             .with(AuthenticationListener.class, new InMemoryAuthenticator().user(BOB, BOB_PASSWORD));
     final ImapConfig config = new ImapConfig(Duration.ofSeconds(5), Duration.ofMillis(50), 5,
-            PlaintextAuthPolicy.LOOPBACK, DecodeLimits.defaults());
+            PlaintextAuthPolicy.LOOPBACK, DecodeLimits.defaults(), MAX_HEADER_SIZE);
     final TestServer server = new TestServer(ImapProtocol.plain(postOffice, config, Throttles.standard(), watchers,
             Optional.empty()));
 

@@ -1,10 +1,13 @@
 package org.posthorn.connector.imap.command;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.posthorn.connector.codec.HeaderSectionLimit;
 import org.posthorn.connector.endpoint.PostOffice;
 import org.posthorn.connector.imap.decode.ImapCommand;
 import org.posthorn.connector.imap.decode.Octets;
@@ -16,14 +19,18 @@ import org.posthorn.spi.imap.MailboxStoreListener;
 
 /**
  * APPEND (RFC 3501 §6.3.11) answered with APPENDUID (RFC 4315 §3); a missing mailbox is
- * {@code NO [TRYCREATE]}. The literal's size was checked by the decoder before it was read.
+ * {@code NO [TRYCREATE]}. The literal's size was checked by the decoder before it was read; a header
+ * section over its limit is {@code NO [LIMIT]} (RFC 5530 §3: an implementation limit; not
+ * {@code [TOOBIG]}, which RFC 7889 ties to the message size a client can see and keep to).
  */
 final class AppendHandler {
 
     private final PostOffice postOffice;
+    private final long maxHeaderSize;
 
-    AppendHandler(PostOffice postOffice) {
+    AppendHandler(PostOffice postOffice, long maxHeaderSize) {
         this.postOffice = postOffice;
+        this.maxHeaderSize = maxHeaderSize;
     }
 
     Outcome append(ImapCommand.Append command, ImapSession session) {
@@ -34,6 +41,9 @@ final class AppendHandler {
         }
         if (command.message().length() == 0) {
             return Outcome.done(Responses.no(tag, "Can't save an empty message"));
+        }
+        if (headerTooLarge(command.message())) {
+            return Outcome.done(Responses.no(tag, "LIMIT", "Message header too large"));
         }
         MessageContent content = content(command.message());
         return MailboxHandlers.withName(tag, command.mailbox(), name -> {
@@ -57,6 +67,14 @@ final class AppendHandler {
         session.selected().filter(m -> m.name().equals(name)).ifPresent(SelectedMailbox::markStale);
         AppendOutcome outcome = result.value();
         return Outcome.done(Responses.ok(tag, "APPENDUID " + outcome.uidValidity() + " " + outcome.uid(), "Append completed"));
+    }
+
+    private boolean headerTooLarge(Octets message) {
+        try {
+            return HeaderSectionLimit.exceeds(message.newInputStream(), maxHeaderSize);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading octets in memory", e);
+        }
     }
 
     /** The literal as message content, without copying its octets. */

@@ -47,7 +47,7 @@ final class CommandTable {
         var search = new SearchHandler(postOffice);
         var expunge = new ExpungeHandler(postOffice);
         var transfer = new CopyMoveHandler(postOffice);
-        var append = new AppendHandler(postOffice);
+        var append = new AppendHandler(postOffice, config.maxHeaderSize());
 
         add(ImapCommand.Capability.class, ANY, false, ANNOUNCED, basic::capability);
         add(ImapCommand.Noop.class, ANY, false, ALWAYS, basic::noop);

@@ -15,17 +15,18 @@ import org.posthorn.settings.Settings;
  * @param maxBadCommands     bad commands per connection; the one that reaches it closes the connection
  * @param plaintextAuth      whether LOGIN and AUTHENTICATE work on a connection without TLS
  * @param authenticatedLimits the decoder's limits once logged in (APPEND may then carry a whole message)
+ * @param maxHeaderSize      the largest header section of an APPENDed message, in octets
  */
 public record ImapConfig(Duration idleTimeout, Duration authFailureDelay, int maxBadCommands,
-                         PlaintextAuthPolicy plaintextAuth, DecodeLimits authenticatedLimits) {
+                         PlaintextAuthPolicy plaintextAuth, DecodeLimits authenticatedLimits, long maxHeaderSize) {
 
     public ImapConfig {
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(authFailureDelay, "authFailureDelay");
         Objects.requireNonNull(plaintextAuth, "plaintextAuth");
         Objects.requireNonNull(authenticatedLimits, "authenticatedLimits");
-        if (idleTimeout.isNegative() || idleTimeout.isZero() || maxBadCommands <= 0) {
-            throw new IllegalArgumentException("idle timeout and bad-command limit must be positive");
+        if (idleTimeout.isNegative() || idleTimeout.isZero() || maxBadCommands <= 0 || maxHeaderSize <= 0) {
+            throw new IllegalArgumentException("idle timeout, bad-command and header limits must be positive");
         }
     }
 
@@ -34,6 +35,6 @@ public record ImapConfig(Duration idleTimeout, Duration authFailureDelay, int ma
         long literal = Math.min(Settings.imapMaxLiteral(), DecodeLimits.MAX_APPEND_LITERAL);
         return new ImapConfig(Settings.IMAP_IDLE_TIMEOUT.get(), Settings.AUTH_FAILURE_DELAY.get(),
                 Settings.IMAP_MAX_ERRORS.get(), PlaintextAuthPolicy.fromSettings(),
-                DecodeLimits.defaults().withMaxAppendLiteral(literal));
+                DecodeLimits.defaults().withMaxAppendLiteral(literal), Settings.MAX_HEADER_SIZE.get());
     }
 }

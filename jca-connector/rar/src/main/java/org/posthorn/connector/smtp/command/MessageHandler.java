@@ -18,13 +18,17 @@ import org.posthorn.spi.smtp.SmtpTransactionListener;
  * and answered {@code 250} only once the MTA has durably accepted it (DESIGN.md: acknowledge only what
  * is durable), else {@code 4xx}/{@code 5xx}.
  *
- * <p>Refusals, in this order: over the size limit ({@code 552 5.3.4}, RFC 1870 §6.3); a bare CR or LF
+ * <p>Refusals, in this order: over the size limit ({@code 552 5.3.4}, RFC 1870 §6.3); a header section
+ * over its limit ({@code 552 5.3.4} too: RFC 3463's "message too big for system" is the only status for
+ * a size the system will not take, and {@code 5.6.x} would blame the format, which is fine); a bare CR or LF
  * ({@code 550 5.6.0}, the smuggling decision in {@link org.posthorn.connector.smtp.decode}); a text
  * line over 1000 octets ({@code 550 5.6.0}, RFC 5321 §4.5.3.1.6).
  */
 final class MessageHandler {
 
     private static final Logger LOG = Logger.getLogger(MessageHandler.class.getName());
+    /** Exchange Online answers an oversized header the same way. */
+    static final SmtpReply HEADER_TOO_BIG = SmtpReply.of(552, "5.3.4", "Message header size exceeds fixed maximum");
 
     private final PostOffice postOffice;
 
@@ -38,7 +42,7 @@ final class MessageHandler {
         }
         SmtpEnvelope envelope = session.endTransaction().envelope();
         DotUnstuffer.Report report = data.report();
-        if (!report.isAcceptable()) {
+        if (!data.isAcceptable()) {
             data.content().discard();
         }
         if (report.sinkFailure().isPresent()) {
@@ -48,6 +52,9 @@ final class MessageHandler {
         }
         if (report.tooBig()) {
             return Outcome.reply(MailErrorReplies.TOO_BIG);
+        }
+        if (data.headerTooLarge()) {
+            return Outcome.reply(HEADER_TOO_BIG);
         }
         if (report.bareLineEnds()) {
             return Outcome.reply(SmtpReply.of(550, "5.6.0", "Message contains bare LF or CR; lines must end with CRLF"));

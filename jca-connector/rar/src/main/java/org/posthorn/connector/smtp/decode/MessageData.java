@@ -10,6 +10,13 @@ import org.posthorn.connector.codec.DotUnstuffer;
  * @param content the unstuffed octets that were kept (truncated when {@code report.tooBig()}); whoever
  *                handles the frame discards it when done
  * @param report  size, bare CR/LF, over-long lines, spool failure
+ * @param headerTooLarge the header section was over its limit; then the content is only its beginning
  */
-public record MessageData(SpooledMessage content, DotUnstuffer.Report report) implements SmtpFrame {
+public record MessageData(SpooledMessage content, DotUnstuffer.Report report, boolean headerTooLarge)
+        implements SmtpFrame {
+
+    /** Whether nothing stands in the way of handing the message on. */
+    public boolean isAcceptable() {
+        return report.isAcceptable() && !headerTooLarge;
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.posthorn.connector.codec.DotUnstuffer;
+import org.posthorn.connector.codec.HeaderSectionLimit;
 import org.posthorn.connector.codec.LineFramer;
 
 /**
@@ -24,7 +25,8 @@ import org.posthorn.connector.codec.LineFramer;
  *
  * <p>Owns its buffer: everything read is appended to it and released here. In command mode memory is
  * bounded by the line limit ({@link LineFramer} skips over-long lines); in data mode everything is
- * handed to the message spool as it arrives, up to the size limit, and counted beyond it.
+ * handed to the message spool as it arrives, up to the size limit, and counted beyond it; a header
+ * section over its limit stops the spooling there ({@link HeaderSectionLimit}).
  *
  * <p>After the end of a message it goes back to command mode on its own: RFC 2920 lets a client
  * pipeline commands after the terminating dot. One instance per connection, used on its event loop.
@@ -40,6 +42,7 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
 
     private final Predicate<String> changesFraming;
     private final long maxMessageSize;
+    private final long maxHeaderSize;
     private final ReadThrottle throttle;
     private final Supplier<MessageSpool> spools;
     /**
@@ -55,18 +58,21 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
     private boolean paused;
     private boolean decoding;
     private MessageSpool spool;
+    private HeaderSectionLimit header;
     private DotUnstuffer message;
 
     /**
      * @param changesFraming whether a verb (upper case) may change the framing of what follows it
      * @param maxMessageSize the most octets of a message kept; more are counted and dropped
+     * @param maxHeaderSize  the most octets of a message's header section kept; beyond them the message is dropped
      * @param throttle       stops reading while paused with unread bytes
      * @param spools         a fresh spool for each message
      */
-    public SmtpFrameDecoder(Predicate<String> changesFraming, long maxMessageSize, ReadThrottle throttle,
-                            Supplier<MessageSpool> spools) {
+    public SmtpFrameDecoder(Predicate<String> changesFraming, long maxMessageSize, long maxHeaderSize,
+                            ReadThrottle throttle, Supplier<MessageSpool> spools) {
         this.changesFraming = changesFraming;
         this.maxMessageSize = maxMessageSize;
+        this.maxHeaderSize = maxHeaderSize;
         this.throttle = throttle;
         this.spools = spools;
     }
@@ -124,7 +130,8 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
         mode = next;
         if (next == InputMode.DATA) {
             spool = spools.get();
-            message = new DotUnstuffer(spool, maxMessageSize, MAX_TEXT_LINE);
+            header = new HeaderSectionLimit(spool, maxHeaderSize);
+            message = new DotUnstuffer(header, maxMessageSize, MAX_TEXT_LINE);
         }
         decode();
     }
@@ -231,13 +238,14 @@ public final class SmtpFrameDecoder extends ChannelInboundHandlerAdapter {
         DotUnstuffer.Report report = message.report();
         MessageData data;
         try {
-            data = new MessageData(spool.content(), report);
+            data = new MessageData(spool.content(), report, header.exceeded());
         } catch (IOException e) {
             spool.discard();
             data = new MessageData(SpooledMessage.empty(), new DotUnstuffer.Report(report.size(), report.tooBig(),
-                    report.bareLineEnds(), report.lineTooLong(), Optional.of(e)));
+                    report.bareLineEnds(), report.lineTooLong(), Optional.of(e)), header.exceeded());
         }
         spool = null;
+        header = null;
         message = null;
         mode = InputMode.COMMANDS;
         return data;

@@ -289,8 +289,9 @@ class SmtpDispatcherTest {
         assertThat(endOfData(true, false, false)).isEqualTo("552 5.3.4 Message size exceeds fixed maximum message size\r\n");
         assertThat(endOfData(false, true, false)).isEqualTo("550 5.6.0 Message contains bare LF or CR; lines must end with CRLF\r\n");
         assertThat(endOfData(false, false, true)).isEqualTo("550 5.6.0 Message contains a line longer than 1000 octets\r\n");
+        assertThat(endOfData(false, false, false, true)).isEqualTo("552 5.3.4 Message header size exceeds fixed maximum\r\n");
         assertThat(mta.deliveries()).isEmpty();
-        assertThat(postOffice.calls()).isEqualTo(3); // the three RCPTs only
+        assertThat(postOffice.calls()).isEqualTo(4); // the four RCPTs only
     }
 
     @Test
@@ -365,13 +366,17 @@ class SmtpDispatcherTest {
     }
 
     private String endOfData(boolean tooBig, boolean bare, boolean longLine) {
+        return endOfData(tooBig, bare, longLine, false);
+    }
+
+    private String endOfData(boolean tooBig, boolean bare, boolean longLine, boolean headerTooLarge) {
         if (session.state() == SessionState.CONNECTED) {
             send("EHLO c");
         }
         send("MAIL FROM:<a@b.example>");
         send("RCPT TO:<alice@example.test>");
         dispatcher.process(line("DATA", true));
-        return reply(dispatcher.process(message("Subject: x\r\n\r\nhi\r\n", tooBig, bare, longLine)));
+        return reply(dispatcher.process(message("Subject: x\r\n\r\nhi\r\n", tooBig, bare, longLine, headerTooLarge)));
     }
 
     private String send(String text) {
@@ -401,9 +406,14 @@ class SmtpDispatcherTest {
     }
 
     private static MessageData message(String content, boolean tooBig, boolean bare, boolean longLine) {
+        return message(content, tooBig, bare, longLine, false);
+    }
+
+    private static MessageData message(String content, boolean tooBig, boolean bare, boolean longLine,
+                                       boolean headerTooLarge) {
         byte[] bytes = content.getBytes(StandardCharsets.US_ASCII);
         return new MessageData(spooled(bytes),
-                new DotUnstuffer.Report(bytes.length, tooBig, bare, longLine, Optional.empty()));
+                new DotUnstuffer.Report(bytes.length, tooBig, bare, longLine, Optional.empty()), headerTooLarge);
     }
 
     private static SpooledMessage spooled(byte[] bytes) {

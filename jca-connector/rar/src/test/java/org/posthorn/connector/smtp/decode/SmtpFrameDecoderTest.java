@@ -159,6 +159,41 @@ class SmtpFrameDecoderTest {
     }
 
     @Test
+    void keepsNoMoreOfAMessageThanTheHeaderLimitAndReadsOnToItsEnd() throws IOException {
+        EmbeddedChannel channel = channel(100_000, 1000);
+        channel.writeInbound(Unpooled.copiedBuffer("DATA\r\n", StandardCharsets.US_ASCII));
+        channel.readInbound();
+        decoder(channel).resume(InputMode.DATA);
+        for (int i = 0; i < 100; i++) {
+            channel.writeInbound(Unpooled.copiedBuffer("X-Filler: " + "y".repeat(88) + "\r\n", StandardCharsets.US_ASCII));
+        }
+        channel.writeInbound(Unpooled.copiedBuffer("\r\nbody\r\n.\r\nNOOP\r\n", StandardCharsets.US_ASCII));
+
+        MessageData data = channel.readInbound();
+        assertThat(data.headerTooLarge()).isTrue();
+        assertThat(data.isAcceptable()).isFalse();
+        assertThat(data.content().size()).as("kept up to the limit's chunk, no more").isLessThanOrEqualTo(1000);
+        assertThat(data.report().size()).isEqualTo(10_008);
+        assertThat(((CommandLine) channel.readInbound()).verb()).as("in step after the message").isEqualTo("NOOP");
+    }
+
+    @Test
+    void aHeaderWithinTheLimitPassesWhole() throws IOException {
+        EmbeddedChannel channel = channel(100_000, 1000);
+        channel.writeInbound(Unpooled.copiedBuffer("DATA\r\n", StandardCharsets.US_ASCII));
+        channel.readInbound();
+        decoder(channel).resume(InputMode.DATA);
+        String header = "Subject: " + "s".repeat(987) + "\r\n";
+        channel.writeInbound(Unpooled.copiedBuffer(header + "\r\n" + "body line\r\n".repeat(500) + ".\r\n",
+                StandardCharsets.US_ASCII));
+
+        MessageData data = channel.readInbound();
+        assertThat(header).hasSize(998);
+        assertThat(data.isAcceptable()).isTrue();
+        assertThat(data.content().size()).isEqualTo(998 + 2 + 5500);
+    }
+
+    @Test
     void aLineThatIsNotUtf8IsABadLine() {
         EmbeddedChannel channel = channel(1000);
         channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {'N', 'O', 'O', 'P', ' ', (byte) 0xC3, '\r', '\n'}));
@@ -195,8 +230,13 @@ class SmtpFrameDecoderTest {
             java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "posthorn-test-spool");
 
     private static EmbeddedChannel channel(long maxMessageSize) {
+        return channel(maxMessageSize, maxMessageSize);
+    }
+
+    private static EmbeddedChannel channel(long maxMessageSize, long maxHeaderSize) {
         EmbeddedChannel channel = new EmbeddedChannel();
-        channel.pipeline().addLast(new SmtpFrameDecoder(FRAMING::contains, maxMessageSize, new ReadThrottle(channel),
+        channel.pipeline().addLast(new SmtpFrameDecoder(FRAMING::contains, maxMessageSize, maxHeaderSize,
+                new ReadThrottle(channel),
                 // A small memory limit, so that larger test messages go through a spool file too.
                 () -> new MessageSpool(16 * 1024, SPOOL)));
         return channel;
