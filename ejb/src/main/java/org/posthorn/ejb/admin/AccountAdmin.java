@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.posthorn.ejb.auth.PasswordHasher;
 import org.posthorn.ejb.auth.PasswordPolicy;
+import org.posthorn.ejb.auth.ScramKeyMaker;
 import org.posthorn.ejb.directory.Account;
 import org.posthorn.ejb.directory.AccountName;
 import org.posthorn.ejb.directory.ConflictException;
@@ -45,6 +46,9 @@ public class AccountAdmin {
     PasswordHasher hasher;
 
     @Inject
+    ScramKeyMaker scramKeys;
+
+    @Inject
     MailUsage mailUsage;
 
     /** Creates the account (a password is required then) or applies the changes to the existing one. */
@@ -58,6 +62,7 @@ public class AccountAdmin {
             changes.password().ifPresent(password -> {
                 PasswordPolicy.check(password);
                 account.setPasswordHash(hasher.hash(password));
+                scramKeys.derive(password).ifPresent(account::setScramKeys);
             });
         } else {
             if (!changes.password().present()) {

@@ -8,12 +8,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import org.posthorn.ejb.auth.PasswordHasher;
 import org.posthorn.ejb.auth.PasswordPolicy;
+import org.posthorn.ejb.auth.ScramKeyMaker;
 import org.posthorn.ejb.directory.Account;
 import org.posthorn.ejb.directory.Domain;
 import org.posthorn.ejb.directory.Role;
 import org.posthorn.ejb.store.MailboxProvisioner;
 
-/** Creates an account ready for mail: its password hashed and its standard mailboxes made. */
+/** Creates an account ready for mail: its password hashed, its SCRAM keys made, its standard mailboxes made. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class AccountFactory {
@@ -23,6 +24,9 @@ public class AccountFactory {
 
     @Inject
     PasswordHasher hasher;
+
+    @Inject
+    ScramKeyMaker scramKeys;
 
     @Inject
     MailboxProvisioner mailboxes;
@@ -36,6 +40,7 @@ public class AccountFactory {
      */
     public Account create(String canonicalName, Domain domain, String password, Role role) {
         Account account = new Account(canonicalName, domain, hasher.hash(password), role, clock.instant());
+        scramKeys.derive(password).ifPresent(account::setScramKeys);
         em.persist(account);
         mailboxes.createStandardMailboxes(account);
         return account;

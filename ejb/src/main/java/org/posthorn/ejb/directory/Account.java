@@ -1,6 +1,7 @@
 package org.posthorn.ejb.directory;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,11 +16,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.posthorn.ejb.auth.ScramKeys;
 
 /**
  * A login and the owner of mailboxes: either a mail address {@code local@domain} of a local
  * {@link Domain}, normalised by {@link AccountName}, or the one special login {@value AccountName#ADMIN}
- * that belongs to no domain. Only a bcrypt hash of the password is kept.
+ * that belongs to no domain. Only a bcrypt hash of the password is kept, and the SCRAM-SHA-256 keys
+ * derived from it (ADR 0008).
  */
 @Entity
 @Table(name = "ph_account",
@@ -42,6 +45,10 @@ public class Account {
 
     @Column(name = "password_hash", nullable = false, length = 100)
     private String passwordHash;
+
+    /** Null until the password is set or used to log in after SCRAM came (ADR 0008). */
+    @Embedded
+    private ScramKeys scramKeys;
 
     @Column(name = "display_name", length = AccountName.MAX_DISPLAY_NAME_LENGTH)
     private String displayName;
@@ -96,8 +103,19 @@ public class Account {
         return passwordHash;
     }
 
+    /** Also forgets the SCRAM keys: they belong to the old password. Set the new ones after. */
     public void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+        this.scramKeys = null;
+    }
+
+    /** The SCRAM-SHA-256 keys of the current password, or null. */
+    public ScramKeys getScramKeys() {
+        return scramKeys;
+    }
+
+    public void setScramKeys(ScramKeys scramKeys) {
+        this.scramKeys = scramKeys;
     }
 
     public String getDisplayName() {

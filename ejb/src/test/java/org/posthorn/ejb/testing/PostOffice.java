@@ -14,6 +14,7 @@ import org.posthorn.ejb.auth.AuthenticationMdb;
 import org.posthorn.ejb.auth.Authenticator;
 import org.posthorn.ejb.auth.LoginFailures;
 import org.posthorn.ejb.auth.PasswordHasher;
+import org.posthorn.ejb.auth.ScramKeyMaker;
 import org.posthorn.ejb.directory.DirectoryLookup;
 import org.posthorn.ejb.mta.LocalDelivery;
 import org.posthorn.ejb.mta.MailIntake;
@@ -56,8 +57,9 @@ public final class PostOffice {
         EntityManager em = db.entityManager();
         notifier = new RecordingNotifier(db);
         PasswordHasher hasher = new PasswordHasher();
+        ScramKeyMaker scramKeys = new ScramKeyMaker();
         DirectoryLookup lookup = Beans.wire(DirectoryLookup.class, em);
-        AccountFactory factory = Beans.wire(AccountFactory.class, em, hasher,
+        AccountFactory factory = Beans.wire(AccountFactory.class, em, hasher, scramKeys,
                 Beans.wire(MailboxProvisioner.class, em));
         MailboxLocks locks = Beans.wire(MailboxLocks.class, em);
         MessageExpunger expunger = Beans.wire(MessageExpunger.class, em, Beans.wire(BlobReferences.class, em),
@@ -69,7 +71,7 @@ public final class PostOffice {
         MailUsage usage = Beans.wire(MailUsage.class, em);
         aliases = Beans.wire(AliasAdmin.class, em, lookup);
         domains = Beans.wire(DomainAdmin.class, em, lookup, remover, usage, aliases);
-        accounts = Beans.wire(AccountAdmin.class, em, lookup, factory, remover, hasher, usage);
+        accounts = Beans.wire(AccountAdmin.class, em, lookup, factory, remover, hasher, scramKeys, usage);
         bootstrap = Beans.wire(AdminBootstrap.class, lookup, factory, hasher);
         LocalDelivery delivery = Beans.wire(LocalDelivery.class, em, resolver, locks,
                 Beans.wire(MessageAppender.class, em, notifier));
@@ -81,7 +83,7 @@ public final class PostOffice {
         queue = Beans.wire(QueueStore.class, em, Beans.wire(Bounces.class, intake), relayTrigger);
         queueHeaders = Beans.wire(QueueHeaders.class, em);
         status = Beans.wire(StatusReport.class, em, new LoginFailures(), submissions);
-        authenticator = Beans.wire(Authenticator.class, lookup, hasher);
+        authenticator = Beans.wire(Authenticator.class, lookup, hasher, scramKeys);
         authentication = Beans.wire(AuthenticationMdb.class, authenticator, new LoginFailures());
         maildrop = Beans.wire(MaildropMdb.class, Beans.wire(Maildrop.class, em, locks, expunger));
     }

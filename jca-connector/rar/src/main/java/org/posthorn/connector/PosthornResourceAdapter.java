@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 import org.posthorn.connector.activation.ListenerActivationSpec;
 import org.posthorn.connector.auth.LoginThrottle;
+import org.posthorn.connector.auth.ScramServers;
 import org.posthorn.connector.auth.ThrottleLimits;
 import org.posthorn.connector.endpoint.EndpointRegistry;
 import org.posthorn.connector.endpoint.WorkManagerPostOffice;
@@ -78,16 +79,17 @@ public class PosthornResourceAdapter implements ResourceAdapter {
         var maildropLocks = new MaildropLocks();
         var imap = ImapConfig.fromSettings();
         var loginThrottle = new LoginThrottle(ThrottleLimits.fromSettings(), Clock.systemUTC());
-        var smtpLogin = new SmtpLogin(postOffice, loginThrottle, Settings.AUTH_FAILURE_DELAY.get());
+        var scram = ScramServers.fromSettings();
+        var smtpLogin = new SmtpLogin(postOffice, loginThrottle, Settings.AUTH_FAILURE_DELAY.get(), scram);
         listeners = new ListenerHost(List.of(
                 new SmtpProtocol(postOffice, SmtpConfig.fromSettings(), tls),
                 SmtpProtocol.submission(postOffice, SmtpConfig.submissionFromSettings("submission"), smtpLogin,
                         Optional.of(tls)),
                 SmtpProtocol.smtps(postOffice, SmtpConfig.submissionFromSettings("smtps"), smtpLogin, tls),
-                Pop3Protocol.plain(postOffice, pop3, maildropLocks, loginThrottle, Optional.of(tls)),
-                Pop3Protocol.implicitTls(postOffice, pop3, maildropLocks, loginThrottle, tls),
-                ImapProtocol.plain(postOffice, imap, loginThrottle, mailboxWatchers, Optional.of(tls)),
-                ImapProtocol.implicitTls(postOffice, imap, loginThrottle, mailboxWatchers, tls),
+                Pop3Protocol.plain(postOffice, pop3, maildropLocks, loginThrottle, scram, Optional.of(tls)),
+                Pop3Protocol.implicitTls(postOffice, pop3, maildropLocks, loginThrottle, scram, tls),
+                ImapProtocol.plain(postOffice, imap, loginThrottle, scram, mailboxWatchers, Optional.of(tls)),
+                ImapProtocol.implicitTls(postOffice, imap, loginThrottle, scram, mailboxWatchers, tls),
                 HttpsProtocol.fromSettings(tls)));
         LOG.info("Posthorn resource adapter started; listeners bind when the post office's endpoints are active");
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.posthorn.connector.auth.LoginThrottle;
+import org.posthorn.connector.auth.ScramServers;
 import org.posthorn.connector.endpoint.PostOffice;
 import org.posthorn.connector.imap.command.ImapConfig;
 import org.posthorn.connector.imap.command.ImapDispatcher;
@@ -42,27 +43,27 @@ public final class ImapProtocol implements Protocol {
     private final Optional<SslContextSource> tls;
     private final boolean implicitTls;
 
-    private ImapProtocol(PostOffice postOffice, ImapConfig config, LoginThrottle throttle, MailboxWatchers watchers,
-                         Optional<SslContextSource> tls, boolean implicitTls) {
+    private ImapProtocol(PostOffice postOffice, ImapConfig config, LoginThrottle throttle, ScramServers scram,
+                         MailboxWatchers watchers, Optional<SslContextSource> tls, boolean implicitTls) {
         this.config = Objects.requireNonNull(config, "config");
         this.watchers = Objects.requireNonNull(watchers, "watchers");
         this.tls = Objects.requireNonNull(tls, "tls");
         this.implicitTls = implicitTls;
         this.name = implicitTls ? "imaps" : "imap";
         this.port = implicitTls ? Settings.IMAPS_PORT : Settings.IMAP_PORT;
-        this.dispatcher = new ImapDispatcher(postOffice, throttle, config, tls.isPresent() && !implicitTls);
+        this.dispatcher = new ImapDispatcher(postOffice, throttle, scram, config, tls.isPresent() && !implicitTls);
     }
 
     /** {@code imap} on {@code posthorn.imap.port}, offering STARTTLS with {@code tls} if it is there. */
     public static ImapProtocol plain(PostOffice postOffice, ImapConfig config, LoginThrottle throttle,
-                                     MailboxWatchers watchers, Optional<SslContextSource> tls) {
-        return new ImapProtocol(postOffice, config, throttle, watchers, tls, false);
+                                     ScramServers scram, MailboxWatchers watchers, Optional<SslContextSource> tls) {
+        return new ImapProtocol(postOffice, config, throttle, scram, watchers, tls, false);
     }
 
     /** {@code imaps} on {@code posthorn.imaps.port}: TLS from the first byte (RFC 8314 §3.3). */
     public static ImapProtocol implicitTls(PostOffice postOffice, ImapConfig config, LoginThrottle throttle,
-                                           MailboxWatchers watchers, SslContextSource tls) {
-        return new ImapProtocol(postOffice, config, throttle, watchers, Optional.of(tls), true);
+                                           ScramServers scram, MailboxWatchers watchers, SslContextSource tls) {
+        return new ImapProtocol(postOffice, config, throttle, scram, watchers, Optional.of(tls), true);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.posthorn.connector.auth.LoginThrottle;
+import org.posthorn.connector.auth.ScramServers;
 import org.posthorn.connector.auth.ThrottleLimits;
 import org.posthorn.connector.endpoint.PostOffice;
 import org.posthorn.connector.pop3.command.CommandTable;
@@ -52,11 +53,11 @@ public final class Pop3Protocol implements Protocol {
     /** Clear-text POP3 without STLS, with its own maildrop locks and login throttle (from settings); for tests. */
     public Pop3Protocol(PostOffice postOffice, Pop3Config config) {
         this(postOffice, config, new MaildropLocks(), new LoginThrottle(ThrottleLimits.fromSettings(), Clock.systemUTC()),
-                Optional.empty(), false);
+                ScramServers.ephemeral(), Optional.empty(), false);
     }
 
     private Pop3Protocol(PostOffice postOffice, Pop3Config config, MaildropLocks locks, LoginThrottle throttle,
-                         Optional<SslContextSource> tls, boolean implicitTls) {
+                         ScramServers scram, Optional<SslContextSource> tls, boolean implicitTls) {
         this.config = Objects.requireNonNull(config, "config");
         this.locks = Objects.requireNonNull(locks, "locks");
         this.tls = Objects.requireNonNull(tls, "tls");
@@ -64,20 +65,20 @@ public final class Pop3Protocol implements Protocol {
         this.name = implicitTls ? "pop3s" : "pop3";
         this.port = implicitTls ? Settings.POP3S_PORT : Settings.POP3_PORT;
         boolean stls = tls.isPresent() && !implicitTls;
-        this.dispatcher = new Pop3Dispatcher(CommandTable.standard(postOffice, locks, throttle, config, stls),
+        this.dispatcher = new Pop3Dispatcher(CommandTable.standard(postOffice, locks, throttle, scram, config, stls),
                 config.maxErrors());
     }
 
     /** {@code pop3} on {@code posthorn.pop3.port}, offering STLS with {@code tls} if it is there. */
     public static Pop3Protocol plain(PostOffice postOffice, Pop3Config config, MaildropLocks locks, LoginThrottle throttle,
-                                     Optional<SslContextSource> tls) {
-        return new Pop3Protocol(postOffice, config, locks, throttle, tls, false);
+                                     ScramServers scram, Optional<SslContextSource> tls) {
+        return new Pop3Protocol(postOffice, config, locks, throttle, scram, tls, false);
     }
 
     /** {@code pop3s} on {@code posthorn.pop3s.port}: TLS from the first byte (RFC 8314 §3.3). */
     public static Pop3Protocol implicitTls(PostOffice postOffice, Pop3Config config, MaildropLocks locks,
-                                           LoginThrottle throttle, SslContextSource tls) {
-        return new Pop3Protocol(postOffice, config, locks, throttle, Optional.of(tls), true);
+                                           LoginThrottle throttle, ScramServers scram, SslContextSource tls) {
+        return new Pop3Protocol(postOffice, config, locks, throttle, scram, Optional.of(tls), true);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
+import org.posthorn.connector.auth.ScramTestVector;
 import org.posthorn.connector.auth.Throttles;
 import org.posthorn.connector.endpoint.FakePostOffice;
 import org.posthorn.connector.imap.command.ImapConfig;
@@ -29,6 +30,7 @@ final class ImapFixtures implements AutoCloseable {
 
     static final String BOB = "bob@example.org";
     static final String BOB_PASSWORD = "bob-password";
+    /** Small, so that a conversation script can exceed it. */
     static final long MAX_HEADER_SIZE = 4096;
 
     static final String MESSAGE_1 = """
@@ -63,10 +65,11 @@ final class ImapFixtures implements AutoCloseable {
     final FakeMailboxStore store = new FakeMailboxStore(watchers).account(BOB);
     final FakePostOffice postOffice = new FakePostOffice()
             .with(MailboxStoreListener.class, store)
-            .with(AuthenticationListener.class, new InMemoryAuthenticator().user(BOB, BOB_PASSWORD));
+            .with(AuthenticationListener.class, new InMemoryAuthenticator().user(BOB, BOB_PASSWORD)
+                    .scramUser(ScramTestVector.USER, ScramTestVector.credentials()));
     final ImapConfig config = new ImapConfig(Duration.ofSeconds(5), Duration.ofMillis(50), 5,
             PlaintextAuthPolicy.LOOPBACK, DecodeLimits.defaults(), MAX_HEADER_SIZE);
-    final TestServer server = new TestServer(ImapProtocol.plain(postOffice, config, Throttles.standard(), watchers,
+    final TestServer server = new TestServer(ImapProtocol.plain(postOffice, config, Throttles.standard(), ScramTestVector.servers(), watchers,
             Optional.empty()));
 
     ImapFixtures() {

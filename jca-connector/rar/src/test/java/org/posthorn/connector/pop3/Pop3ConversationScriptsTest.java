@@ -15,13 +15,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.posthorn.connector.auth.ScramTestVector;
+import org.posthorn.connector.auth.Throttles;
 import org.posthorn.connector.conversation.ConversationScript;
 import org.posthorn.connector.endpoint.FakePostOffice;
+import org.posthorn.connector.pop3.command.MaildropLocks;
 import org.posthorn.connector.server.TestServer;
 import org.posthorn.spi.auth.AuthenticationListener;
 import org.posthorn.spi.pop3.MaildropListener;
@@ -29,7 +33,7 @@ import org.posthorn.spi.pop3.MaildropListener;
 /**
  * Runs every script in {@code conversations/pop3/} against an in-process POP3 server with the
  * fixtures' fakes: a fresh server and maildrop for each script, failed logins delayed 50 ms, idle
- * connections closed after one second. {@code in-use.txt} runs while another connection holds alice's
+ * connections closed after one second, SCRAM with RFC 7677's server nonce. {@code in-use.txt} runs while another connection holds alice's
  * maildrop.
  */
 class Pop3ConversationScriptsTest {
@@ -42,7 +46,8 @@ class Pop3ConversationScriptsTest {
             .with(AuthenticationListener.class, Pop3Fixtures.authenticator());
     private final Pop3Config config = new Pop3Config("pop.example.test", Duration.ofSeconds(1), Duration.ofMillis(50), 5,
             PlaintextAuthPolicy.LOOPBACK);
-    private final Pop3Protocol protocol = new Pop3Protocol(postOffice, config);
+    private final Pop3Protocol protocol = Pop3Protocol.plain(postOffice, config, new MaildropLocks(), Throttles.standard(),
+            ScramTestVector.servers(), Optional.empty());
     private final TestServer server = new TestServer(protocol);
 
     @AfterEach

@@ -2,6 +2,7 @@ package org.posthorn.connector.pop3;
 
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import java.time.Duration;
+import org.posthorn.connector.auth.ScramTestVector;
 
 /**
  * The accounts and messages of the POP3 tests and conversation scripts: alice has three messages,
@@ -52,6 +53,7 @@ public final class Pop3Fixtures {
         return new InMemoryAuthenticator()
                 .user(ALICE, ALICE_PASSWORD)
                 .user(BOB, BOB_PASSWORD)
+                .scramUser(ScramTestVector.USER, ScramTestVector.credentials())
                 .unavailable(FLAKY);
     }
 

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.posthorn.connector.auth.LoginThrottle;
+import org.posthorn.connector.auth.ScramServers;
 import org.posthorn.connector.auth.ThrottleLimits;
 import org.posthorn.connector.endpoint.FakePostOffice;
 import org.posthorn.connector.pop3.command.MaildropLocks;
@@ -42,7 +43,8 @@ class Pop3LoginThrottleTest {
     private final LoginThrottle throttle = new LoginThrottle(
             new ThrottleLimits(3, Duration.ofMinutes(10), Duration.ofMillis(200), 1000), Clock.systemUTC());
     private final TestServer server = new TestServer(
-            Pop3Protocol.plain(postOffice, Pop3Fixtures.fastConfig(), new MaildropLocks(), throttle, Optional.empty()));
+            Pop3Protocol.plain(postOffice, Pop3Fixtures.fastConfig(), new MaildropLocks(), throttle,
+                    ScramServers.ephemeral(), Optional.empty()));
 
     @AfterEach
     void stop() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.posthorn.connector.auth.LoginThrottle;
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
+import org.posthorn.connector.auth.ScramServers;
 import org.posthorn.connector.auth.Throttles;
 import org.posthorn.connector.endpoint.FakePostOffice;
 import org.posthorn.connector.pop3.command.MaildropLocks;
@@ -40,8 +41,10 @@ class Pop3TlsTest {
             PlaintextAuthPolicy.NEVER);
     private final MaildropLocks locks = new MaildropLocks();
     private final LoginThrottle throttle = Throttles.standard();
-    private final Pop3Protocol pop3 = Pop3Protocol.plain(postOffice, config, locks, throttle, Optional.of(TlsTestSupport.server()));
-    private final Pop3Protocol pop3s = Pop3Protocol.implicitTls(postOffice, config, locks, throttle, TlsTestSupport.server());
+    private final Pop3Protocol pop3 = Pop3Protocol.plain(postOffice, config, locks, throttle, ScramServers.ephemeral(),
+            Optional.of(TlsTestSupport.server()));
+    private final Pop3Protocol pop3s = Pop3Protocol.implicitTls(postOffice, config, locks, throttle, ScramServers.ephemeral(),
+            TlsTestSupport.server());
     private final TestServer plainServer = new TestServer(pop3);
     private final TestServer tlsServer = new TestServer(pop3s);
 
@@ -67,7 +70,7 @@ class Pop3TlsTest {
             InputStream in = plain.getInputStream();
             assertThat(readLine(in)).startsWith("+OK");
             write(plain.getOutputStream(), "CAPA\r\n");
-            assertThat(listing(in)).contains("STLS", "TOP", "UIDL").doesNotContain("USER", "SASL PLAIN");
+            assertThat(listing(in)).contains("STLS", "TOP", "UIDL").doesNotContain("USER", "SASL PLAIN SCRAM-SHA-256");
             String refused = "-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.";
             write(plain.getOutputStream(), "USER " + ALICE + "\r\n");
             assertThat(readLine(in)).isEqualTo(refused);
@@ -88,7 +91,7 @@ class Pop3TlsTest {
             try (SSLSocket tls = TlsTestSupport.startTls(plain)) {
                 InputStream tin = tls.getInputStream();
                 write(tls.getOutputStream(), "CAPA\r\n");
-                assertThat(listing(tin)).contains("USER", "SASL PLAIN").doesNotContain("STLS");
+                assertThat(listing(tin)).contains("USER", "SASL PLAIN SCRAM-SHA-256").doesNotContain("STLS");
                 write(tls.getOutputStream(), "STLS\r\n");
                 assertThat(readLine(tin)).isEqualTo("-ERR Command not permitted when TLS active");
                 write(tls.getOutputStream(), "USER " + ALICE + "\r\nPASS " + ALICE_PASSWORD + "\r\nSTLS\r\nQUIT\r\n");
@@ -121,7 +124,7 @@ class Pop3TlsTest {
     void userGivenBeforeStlsIsForgotten() throws IOException {
         Pop3Protocol lenient = Pop3Protocol.plain(postOffice, new Pop3Config("pop.example.test", Duration.ofMinutes(10),
                 Duration.ofMillis(50), 5, PlaintextAuthPolicy.ALWAYS), new MaildropLocks(), Throttles.standard(),
-                Optional.of(TlsTestSupport.server()));
+                ScramServers.ephemeral(), Optional.of(TlsTestSupport.server()));
         try (TestServer server = new TestServer(lenient); Socket plain = connect(server)) {
             InputStream in = plain.getInputStream();
             readLine(in);
@@ -141,7 +144,7 @@ class Pop3TlsTest {
             InputStream in = tls.getInputStream();
             assertThat(readLine(in)).isEqualTo("+OK Posthorn POP3 server ready");
             write(tls.getOutputStream(), "CAPA\r\n");
-            assertThat(listing(in)).contains("USER", "SASL PLAIN").doesNotContain("STLS");
+            assertThat(listing(in)).contains("USER", "SASL PLAIN SCRAM-SHA-256").doesNotContain("STLS");
             write(tls.getOutputStream(), "USER " + ALICE + "\r\nPASS " + ALICE_PASSWORD + "\r\nSTAT\r\nQUIT\r\n");
             assertThat(readLine(in)).isEqualTo("+OK send PASS");
             assertThat(readLine(in)).startsWith("+OK maildrop has 3 messages");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
+import org.posthorn.connector.auth.ScramTestVector;
 import org.posthorn.connector.auth.Throttles;
 import org.posthorn.connector.endpoint.PostOffice;
 import org.posthorn.connector.smtp.command.SmtpLogin;
@@ -30,9 +31,13 @@ final class SmtpTestSupport {
     /** How long the first failed login waits for its answer in these tests. */
     static final Duration FAILURE_DELAY = Duration.ofMillis(20);
 
-    /** A submission listener with {@link #SUBMISSION}, its own default throttle, STARTTLS if {@code tls} is there. */
+    /**
+     * A submission listener with {@link #SUBMISSION}, its own default throttle, STARTTLS if {@code tls} is there;
+     * SCRAM exchanges use RFC 7677's server nonce, so that scripts can replay its exchange.
+     */
     static SmtpProtocol submission(PostOffice postOffice, Optional<SslContextSource> tls) {
-        return SmtpProtocol.submission(postOffice, SUBMISSION, new SmtpLogin(postOffice, Throttles.standard(), FAILURE_DELAY),
+        return SmtpProtocol.submission(postOffice, SUBMISSION, new SmtpLogin(postOffice, Throttles.standard(), FAILURE_DELAY,
+                ScramTestVector.servers()),
                 tls);
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.posthorn.connector.auth.LoginThrottle;
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
+import org.posthorn.connector.auth.ScramTestVector;
 import org.posthorn.connector.auth.ThrottleLimits;
 import org.posthorn.connector.endpoint.FakePostOffice;
 import org.posthorn.connector.pop3.InMemoryAuthenticator;
@@ -49,7 +50,7 @@ class SubmissionTest {
     /** Two failures from an address or for a name throttle it. */
     private final LoginThrottle throttle = new LoginThrottle(
             new ThrottleLimits(2, Duration.ofMinutes(10), Duration.ofMillis(100), 100), Clock.systemUTC());
-    private final SmtpLogin login = new SmtpLogin(postOffice, throttle, Duration.ofMillis(10));
+    private final SmtpLogin login = new SmtpLogin(postOffice, throttle, Duration.ofMillis(10), ScramTestVector.servers());
     private final SmtpProtocol submission = SmtpProtocol.submission(postOffice, NEVER_IN_CLEAR, login,
             Optional.of(TlsTestSupport.server()));
     private final SmtpProtocol smtps = SmtpProtocol.smtps(postOffice,
@@ -141,7 +142,7 @@ class SubmissionTest {
     private static void submit(SSLSocket tls, boolean afterStartTls) throws IOException {
         InputStream in = tls.getInputStream();
         write(tls.getOutputStream(), "EHLO client.example.org\r\n");
-        assertThat(SmtpTestSupport.ehloKeywords(in)).contains("AUTH PLAIN LOGIN").doesNotContain("STARTTLS");
+        assertThat(SmtpTestSupport.ehloKeywords(in)).contains("AUTH PLAIN LOGIN SCRAM-SHA-256").doesNotContain("STARTTLS");
         write(tls.getOutputStream(), "AUTH PLAIN " + PLAIN_ALICE + "\r\n");
         assertThat(readLine(in)).isEqualTo("235 2.7.0 Authentication successful");
         write(tls.getOutputStream(), "MAIL FROM:<alice@example.test>\r\nRCPT TO:<someone@elsewhere.example>\r\nDATA\r\n");

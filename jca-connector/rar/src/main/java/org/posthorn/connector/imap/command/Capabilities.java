@@ -1,10 +1,11 @@
 package org.posthorn.connector.imap.command;
 
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
+import org.posthorn.connector.auth.ScramServer;
 
 /**
  * What the server advertises (RFC 3501 §6.1.1, §7.2.1): exactly the extensions that work. Before
- * login, STARTTLS where TLS can still start, and AUTH=PLAIN or, where credentials may not be sent in
+ * login, STARTTLS where TLS can still start, and AUTH=PLAIN and AUTH=SCRAM-SHA-256 or, where credentials may not be sent in
  * clear, LOGINDISABLED (RFC 3501 §6.2.3); after login the extensions a client may use.
  */
 final class Capabilities {
@@ -31,7 +32,8 @@ final class Capabilities {
         if (startTlsOffered && !session.client().secure()) {
             list.append(" STARTTLS");
         }
-        list.append(credentialsAllowed(session) ? " AUTH=PLAIN" : " LOGINDISABLED");
+        // SCRAM only where PLAIN is offered: one rule for every mechanism (ADR 0008).
+        list.append(credentialsAllowed(session) ? " AUTH=PLAIN AUTH=" + ScramServer.MECHANISM : " LOGINDISABLED");
         return list.toString();
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.posthorn.connector.auth.LoginThrottle;
+import org.posthorn.connector.auth.ScramServers;
 import org.posthorn.connector.endpoint.PostOffice;
 import org.posthorn.connector.imap.decode.Fetch;
 import org.posthorn.connector.imap.decode.ImapCommand;
@@ -35,10 +36,11 @@ final class CommandTable {
     private final Capabilities capabilities;
     private final LoginHandlers login;
 
-    CommandTable(PostOffice postOffice, LoginThrottle throttle, ImapConfig config, boolean startTlsOffered) {
+    CommandTable(PostOffice postOffice, LoginThrottle throttle, ScramServers scram, ImapConfig config,
+                 boolean startTlsOffered) {
         this.capabilities = new Capabilities(config.plaintextAuth(), startTlsOffered);
         var basic = new BasicHandlers(capabilities);
-        this.login = new LoginHandlers(postOffice, throttle, config.authFailureDelay(), capabilities);
+        this.login = new LoginHandlers(postOffice, throttle, config.authFailureDelay(), capabilities, scram);
         var mailboxes = new MailboxHandlers(postOffice);
         var lists = new ListHandlers(postOffice);
         var select = new SelectHandlers(postOffice);

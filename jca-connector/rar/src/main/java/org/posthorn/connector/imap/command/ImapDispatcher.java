@@ -3,6 +3,7 @@ package org.posthorn.connector.imap.command;
 import java.util.List;
 import java.util.Optional;
 import org.posthorn.connector.auth.LoginThrottle;
+import org.posthorn.connector.auth.ScramServers;
 import org.posthorn.connector.endpoint.PostOffice;
 import org.posthorn.connector.imap.decode.Fetch;
 import org.posthorn.connector.imap.decode.IdleDone;
@@ -28,8 +29,9 @@ public final class ImapDispatcher {
     private final MailboxUpdates updates;
     private final ImapConfig config;
 
-    public ImapDispatcher(PostOffice postOffice, LoginThrottle throttle, ImapConfig config, boolean startTlsOffered) {
-        this.table = new CommandTable(postOffice, throttle, config, startTlsOffered);
+    public ImapDispatcher(PostOffice postOffice, LoginThrottle throttle, ScramServers scram, ImapConfig config,
+                          boolean startTlsOffered) {
+        this.table = new CommandTable(postOffice, throttle, scram, config, startTlsOffered);
         this.updates = new MailboxUpdates(postOffice);
         this.config = config;
     }
@@ -43,6 +45,9 @@ public final class ImapDispatcher {
     /** What to do with one input from the client (not a {@code ContinuationRequest}: the handler answers those). */
     public Outcome process(ImapInput input, ImapSession session) {
         if (input instanceof ParseError error) {
+            if (session.saslTag().isPresent() && !error.closeConnection()) {
+                return table.login().saslRefused(error, session);
+            }
             return refused(error);
         }
         if (input instanceof SaslResponse response) {

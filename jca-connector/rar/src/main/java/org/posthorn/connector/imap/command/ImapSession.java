@@ -2,6 +2,7 @@ package org.posthorn.connector.imap.command;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.posthorn.spi.ClientConnection;
 
 /**
@@ -29,6 +30,8 @@ public final class ImapSession {
     private int badCommands;
     /** The tag of an AUTHENTICATE waiting for the client's response, or null. */
     private String saslTag;
+    /** What the AUTHENTICATE under way does with the client's (base64) response, or null. */
+    private Function<String, Outcome> saslStep;
     /** The tag of the IDLE under way, or null. */
     private String idleTag;
 
@@ -107,12 +110,19 @@ public final class ImapSession {
         return Optional.ofNullable(saslTag);
     }
 
-    void awaitSasl(String tag) {
-        saslTag = tag;
+    /** The AUTHENTICATE {@code tag} waits for the client's response, which goes to {@code step}. */
+    void awaitSasl(String tag, Function<String, Outcome> step) {
+        saslTag = Objects.requireNonNull(tag, "tag");
+        saslStep = Objects.requireNonNull(step, "step");
+    }
+
+    Function<String, Outcome> saslStep() {
+        return saslStep;
     }
 
     void saslDone() {
         saslTag = null;
+        saslStep = null;
     }
 
     public Optional<String> idleTag() {

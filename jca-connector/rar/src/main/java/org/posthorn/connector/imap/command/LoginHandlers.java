@@ -6,11 +6,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.posthorn.connector.auth.LoginThrottle;
 import org.posthorn.connector.auth.SaslPlain;
+import org.posthorn.connector.auth.ScramServer;
+import org.posthorn.connector.auth.ScramServers;
 import org.posthorn.connector.endpoint.PostOffice;
 import org.posthorn.connector.imap.decode.ImapCommand;
+import org.posthorn.connector.imap.decode.ParseError;
 import org.posthorn.connector.imap.decode.SaslResponse;
 import org.posthorn.connector.imap.encode.ImapResponse;
 import org.posthorn.spi.MailError;
@@ -20,7 +24,8 @@ import org.posthorn.spi.auth.Credentials;
 
 /**
  * LOGIN (RFC 3501 §6.2.3), AUTHENTICATE PLAIN (RFC 3501 §6.2.2, RFC 4616, with SASL-IR's initial
- * response, RFC 4959) and STARTTLS (RFC 3501 §6.2.1).
+ * response, RFC 4959) and STARTTLS (RFC 3501 §6.2.1); AUTHENTICATE SCRAM-SHA-256 is
+ * {@link ScramAuthenticate}'s, with the same answers to success and failure, which live here.
  *
  * <p>A wrong login or password is answered {@code NO [AUTHENTICATIONFAILED]} (RFC 5530) only after the
  * configured delay, doubled with each recent failure from the client's address, held on the event
@@ -36,12 +41,15 @@ final class LoginHandlers {
     private final LoginThrottle throttle;
     private final Duration failureDelay;
     private final Capabilities capabilities;
+    private final ScramAuthenticate scram;
 
-    LoginHandlers(PostOffice postOffice, LoginThrottle throttle, Duration failureDelay, Capabilities capabilities) {
+    LoginHandlers(PostOffice postOffice, LoginThrottle throttle, Duration failureDelay, Capabilities capabilities,
+                  ScramServers scramServers) {
         this.postOffice = postOffice;
         this.throttle = throttle;
         this.failureDelay = failureDelay;
         this.capabilities = capabilities;
+        this.scram = new ScramAuthenticate(postOffice, throttle, scramServers, this);
     }
 
     Outcome login(ImapCommand.Login command, ImapSession session) {
@@ -49,25 +57,45 @@ final class LoginHandlers {
     }
 
     Outcome authenticate(ImapCommand.Authenticate command, ImapSession session) {
+        String tag = command.tag();
+        if (command.mechanism().equals(ScramServer.MECHANISM)) {
+            return scram.start(tag, command.initialResponse(), session);
+        }
         if (!command.mechanism().equals("PLAIN")) {
-            return Outcome.done(Responses.no(command.tag(), "Unsupported authentication mechanism"));
+            return Outcome.done(Responses.no(tag, "Unsupported authentication mechanism"));
         }
         if (command.initialResponse().isPresent()) {
-            return plain(command.tag(), session, command.initialResponse().get());
+            return plain(tag, session, command.initialResponse().get());
         }
-        session.awaitSasl(command.tag());
         // RFC 4616 §2: the server's first challenge to PLAIN is empty.
-        return new Outcome.Done(List.of(new ImapResponse.Continuation("")), Outcome.After.SASL_RESPONSE);
+        return challenge(tag, "", session, base64 -> plain(tag, session, base64));
+    }
+
+    /** Sends a challenge ({@code base64}, RFC 3501 §6.2.2); the client's answer goes to {@code step}. */
+    static Outcome challenge(String tag, String base64, ImapSession session, Function<String, Outcome> step) {
+        session.awaitSasl(tag, step);
+        return new Outcome.Done(List.of(new ImapResponse.Continuation(base64)), Outcome.After.SASL_RESPONSE);
     }
 
     /** The client's answer to the challenge of an AUTHENTICATE in progress. */
     Outcome saslResponse(SaslResponse response, ImapSession session) {
         String tag = session.saslTag().orElseThrow();
+        Function<String, Outcome> step = session.saslStep();
         session.saslDone();
         if (response.cancelled()) {
             return new Outcome.Done(List.of(Responses.bad(tag, "Authentication cancelled")), Outcome.After.BAD_COMMAND);
         }
-        return plain(tag, session, response.base64());
+        return step.apply(response.base64());
+    }
+
+    /**
+     * A response line that is not base64, or too long, ends the AUTHENTICATE under way with a tagged
+     * BAD (RFC 3501 §6.2.2), so the client is not left waiting for its completion.
+     */
+    Outcome saslRefused(ParseError error, ImapSession session) {
+        String tag = session.saslTag().orElseThrow();
+        session.saslDone();
+        return new Outcome.Done(List.of(Responses.bad(tag, error.message())), Outcome.After.BAD_COMMAND);
     }
 
     private Outcome plain(String tag, ImapSession session, String base64) {
@@ -99,7 +127,7 @@ final class LoginHandlers {
                 () -> Outcome.done(Responses.temporaryFailure(tag)));
     }
 
-    private Outcome authenticated(String tag, ImapSession session, String login, AuthenticationResult result) {
+    Outcome authenticated(String tag, ImapSession session, String login, AuthenticationResult result) {
         Optional<MailError> error = result.error();
         if (error.isPresent()) {
             if (error.get() == MailError.TEMPORARY_FAILURE) {
@@ -114,12 +142,12 @@ final class LoginHandlers {
                 Outcome.After.AUTHENTICATED);
     }
 
-    private Outcome rejected(String tag, ImapSession session, String login) {
+    Outcome rejected(String tag, ImapSession session, String login) {
         throttle.failed(address(session), login);
         return answerFailure(tag, session);
     }
 
-    private Outcome answerFailure(String tag, ImapSession session) {
+    Outcome answerFailure(String tag, ImapSession session) {
         return new Outcome.Delay(throttle.failureDelay(address(session), failureDelay),
                 new Outcome.Done(List.of(new ImapResponse.Tagged(tag, NO, Optional.of("AUTHENTICATIONFAILED"),
                         "Authentication failed.")), Outcome.After.BAD_COMMAND));

@@ -13,7 +13,8 @@ import org.posthorn.connector.pop3.encode.Pop3Response;
  * <ul>
  *   <li>{@code STLS} only where it is offered and TLS is not active yet (RFC 2595 §4);</li>
  *   <li>{@code USER} and {@code SASL} only where the client may send a password now, so a client does not
- *       try plaintext login on a connection where it would be refused (RFC 2595 §4; Dovecot does the same).</li>
+ *       try plaintext login on a connection where it would be refused (RFC 2595 §4; Dovecot does the same).
+ *       SCRAM-SHA-256 follows the same rule as PLAIN (ADR 0008).</li>
  * </ul>
  */
 final class CapaCommand implements CommandHandler<Pop3Command.Capa> {
@@ -41,7 +42,7 @@ final class CapaCommand implements CommandHandler<Pop3Command.Capa> {
         }
         capabilities.addAll(List.of("UIDL", "RESP-CODES", "AUTH-RESP-CODE"));
         if (credentials) {
-            capabilities.add("SASL " + AuthCommand.PLAIN);
+            capabilities.add("SASL " + String.join(" ", AuthCommand.MECHANISMS));
         }
         capabilities.add("PIPELINING");
         if (stls && !session.client().secure()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.posthorn.connector.auth.LoginThrottle;
+import org.posthorn.connector.auth.ScramServers;
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import org.posthorn.connector.endpoint.PostOffice;
 import org.posthorn.connector.pop3.Pop3Config;
@@ -37,15 +38,16 @@ public final class CommandTable {
 
     /**
      * Posthorn's POP3: RFC 1939 with the optional USER/PASS, TOP and UIDL, RFC 2449 CAPA, RFC 5034
-     * AUTH PLAIN, and RFC 2595 STLS where {@code stls}.
+     * AUTH PLAIN and SCRAM-SHA-256, and RFC 2595 STLS where {@code stls}.
      *
      * @param locks    the adapter's maildrop locks, shared by its POP3 listeners
      * @param throttle the adapter's failed-login record, shared by every listener that takes passwords
+     * @param scram    the adapter's SCRAM exchanges
      * @param config   the server's name for the sign-off line, the failed-login delay, the plaintext policy
      * @param stls     whether STLS is offered (a plain listener with TLS credentials)
      */
-    public static CommandTable standard(PostOffice postOffice, MaildropLocks locks, LoginThrottle throttle, Pop3Config config,
-                                        boolean stls) {
+    public static CommandTable standard(PostOffice postOffice, MaildropLocks locks, LoginThrottle throttle,
+                                        ScramServers scram, Pop3Config config, boolean stls) {
         String hostname = config.hostname();
         Login login = new Login(postOffice, locks, throttle, config.authFailureDelay());
         RetrCommand retrieve = new RetrCommand(postOffice);
@@ -55,7 +57,7 @@ public final class CommandTable {
                         new CapaCommand(config.plaintextAuth(), stls), true),
                 CommandSpec.authorization("USER", Arguments.user(), new UserCommand(), false),
                 CommandSpec.authorization("PASS", Arguments.pass(), new PassCommand(login), false),
-                CommandSpec.authorization("AUTH", Arguments.auth(), new AuthCommand(login), false),
+                CommandSpec.authorization("AUTH", Arguments.auth(), new AuthCommand(login, scram), false),
                 CommandSpec.transaction("STAT", Arguments.none(Pop3Command.Stat::new), new StatCommand()),
                 CommandSpec.transaction("LIST", Arguments.optionalMessage(Pop3Command.ListMessages::new), new ListCommand()),
                 CommandSpec.transaction("RETR", Arguments.message(Pop3Command.Retr::new), retrieve::retr),

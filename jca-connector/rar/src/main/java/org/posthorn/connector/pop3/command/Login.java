@@ -4,14 +4,17 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.posthorn.connector.auth.LoginThrottle;
+import org.posthorn.connector.auth.ScramFailureReport;
 import org.posthorn.connector.endpoint.PostOffice;
 import org.posthorn.connector.pop3.encode.ResponseText;
 import org.posthorn.spi.MailError;
 import org.posthorn.spi.auth.AuthenticationListener;
 import org.posthorn.spi.auth.AuthenticationResult;
 import org.posthorn.spi.auth.Credentials;
+import org.posthorn.spi.auth.ScramCredentials;
 import org.posthorn.spi.pop3.MaildropListener;
 
 /**
@@ -25,6 +28,10 @@ import org.posthorn.spi.pop3.MaildropListener;
  * password store, answered the same way, after the same growing delay. Every kind of refusal reads
  * the same. A session that finds the maildrop locked gets {@code -ERR [IN-USE]} (RFC 2449 §8.1.2)
  * and stays in AUTHORIZATION.
+ *
+ * <p>SCRAM-SHA-256 (RFC 7677) does not hand over a password: {@link AuthCommand} runs the exchange and
+ * comes here for the account's keys, with a wrong proof, and with a proven account; the throttle,
+ * delays and answers are those of a password login.
  */
 final class Login {
 
@@ -52,6 +59,31 @@ final class Login {
         Credentials credentials = new Credentials(login, password, session.client());
         return Outcome.await(postOffice.call(AuthenticationListener.class, listener -> listener.authenticate(credentials)),
                 result -> authenticated(session, login, result));
+    }
+
+    /** The SCRAM keys of {@code login} for {@code then}; a throttled address or login is refused unasked. */
+    Outcome scramCredentials(Pop3Session session, String login, Function<Optional<ScramCredentials>, Outcome> then) {
+        if (throttle.refuses(address(session), login)) {
+            LOG.fine(() -> "pop3: throttled SCRAM login for " + ResponseText.echo(login, 64) + " from "
+                    + session.client().remoteAddress());
+            throttle.refused(address(session), login);
+            return answerFailure(session);
+        }
+        return Outcome.await(postOffice.call(AuthenticationListener.class, listener -> listener.scramCredentials(login)),
+                then);
+    }
+
+    /** A SCRAM proof that did not match: reported to the post office (its log), then as a wrong password. */
+    Outcome scramFailed(Pop3Session session, String login) {
+        LOG.info(() -> "pop3: failed SCRAM login for " + ResponseText.echo(login, 64) + " from "
+                + session.client().remoteAddress());
+        ScramFailureReport.send(postOffice, login, session.client());
+        return rejected(session, login);
+    }
+
+    /** A SCRAM exchange that ended well: the same as a right password (maildrop lock, listing). */
+    Outcome scramAuthenticated(Pop3Session session, String login, String account) {
+        return authenticated(session, login, AuthenticationResult.success(account));
     }
 
     /**

@@ -7,14 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import org.posthorn.connector.auth.SaslPlain;
+import org.posthorn.connector.auth.ScramServer;
 import org.posthorn.connector.smtp.decode.SaslLine;
 import org.posthorn.connector.smtp.decode.SmtpCommand;
 import org.posthorn.connector.smtp.encode.SmtpReply;
 
 /**
- * {@code AUTH} (RFC 4954 §4) with the mechanisms PLAIN (RFC 4616) and LOGIN (the de-facto one of
- * draft-murchison-sasl-login, which Outlook and many devices still use). Offered only where the
- * plaintext policy lets this connection send a password; elsewhere {@code 538 5.7.11}.
+ * {@code AUTH} (RFC 4954 §4) with the mechanisms PLAIN (RFC 4616), LOGIN (the de-facto one of
+ * draft-murchison-sasl-login, which Outlook and many devices still use) and SCRAM-SHA-256 (RFC 7677).
+ * Offered only where the plaintext policy lets this connection send a password; elsewhere
+ * {@code 538 5.7.11}: SCRAM too, to keep one rule (ADR 0008).
  *
  * <p>Each of the client's lines in the exchange is base64 (RFC 4954 §4); {@code "*"} cancels it
  * ({@code 501 5.7.0}), anything that does not decode ends it with {@code 501 5.5.2}, a line over the
@@ -23,13 +25,19 @@ import org.posthorn.connector.smtp.encode.SmtpReply;
  * ({@code 334 VXNlcm5hbWU6}, {@code 334 UGFzc3dvcmQ6}), the name possibly given as initial response.
  * A PLAIN authorization identity other than the login is refused like a wrong password: Posthorn has no
  * proxy users. AUTH after a successful one is {@code 503 5.5.1} (§4: "only one successful AUTH").
+ *
+ * <p>SCRAM-SHA-256 takes the client-first message as initial response or after an empty {@code 334};
+ * the server-first and server-final messages go out as {@code 334} challenges, and the client answers
+ * the last with an empty line before {@code 235}. A message that is not SCRAM is {@code 501 5.5.2};
+ * a wrong proof or a foreign {@code a=} identity is {@code 535 5.7.8}, counted like a wrong password.
  */
 final class AuthHandler implements CommandHandler<SmtpCommand.Auth> {
 
     static final String PLAIN = "PLAIN";
     static final String LOGIN = "LOGIN";
+    static final String SCRAM = ScramServer.MECHANISM;
     /** As advertised in EHLO. */
-    static final String MECHANISMS = PLAIN + " " + LOGIN;
+    static final String MECHANISMS = PLAIN + " " + LOGIN + " " + SCRAM;
 
     /** RFC 4616 §2 and the same for LOGIN: a name or password is at most 255 octets of UTF-8. */
     private static final int MAX_FIELD_OCTETS = 255;
@@ -54,6 +62,7 @@ final class AuthHandler implements CommandHandler<SmtpCommand.Auth> {
         return switch (command.mechanism()) {
             case PLAIN -> initial.isPresent() ? plain(initial.get(), session) : ask("", session, this::plain);
             case LOGIN -> initial.isPresent() ? loginName(initial.get(), session) : ask(USERNAME_CHALLENGE, session, this::loginName);
+            case SCRAM -> scram(login.newScramExchange(), initial, session);
             default -> Outcome.reply(SmtpReply.of(504, "5.5.4", "Unrecognized authentication type"));
         };
     }
@@ -92,6 +101,40 @@ final class AuthHandler implements CommandHandler<SmtpCommand.Auth> {
             return SmtpDispatcher.badCommand(session, SmtpReply.of(501, "5.5.2", "Malformed password"));
         }
         return login.authenticate(session, name, password.get());
+    }
+
+    private Outcome scram(ScramServer server, Optional<Response> initial, SmtpSession session) {
+        Step next = (response, again) -> scramResponse(server, response, again);
+        return initial.isPresent() ? next.take(initial.get(), session) : ask("", session, next);
+    }
+
+    private Outcome scramResponse(ScramServer server, Response response, SmtpSession session) {
+        if (!(response instanceof Response.Data data)) {
+            return ended(response, session);
+        }
+        return scramStep(server, server.receive(data.bytes()), session);
+    }
+
+    private Outcome scramStep(ScramServer server, ScramServer.Step step, SmtpSession session) {
+        if (step instanceof ScramServer.Step.Challenge challenge) {
+            return ask(Base64.getEncoder().encodeToString(challenge.message()), session,
+                    (response, again) -> scramResponse(server, response, again));
+        }
+        if (step instanceof ScramServer.Step.NeedCredentials need) {
+            return login.scramCredentials(session, need.login(),
+                    found -> scramStep(server, server.credentials(found), session));
+        }
+        if (step instanceof ScramServer.Step.Malformed malformed) {
+            return SmtpDispatcher.badCommand(session, SmtpReply.of(501, "5.5.2", "Malformed SCRAM message: " + malformed.reason()));
+        }
+        if (step instanceof ScramServer.Step.ForeignIdentity foreign) {
+            return login.rejected(session, foreign.login());
+        }
+        if (step instanceof ScramServer.Step.WrongProof wrong) {
+            return login.scramFailed(session, wrong.login());
+        }
+        ScramServer.Step.Authenticated authenticated = (ScramServer.Step.Authenticated) step;
+        return login.scramAuthenticated(session, authenticated.login(), authenticated.account());
     }
 
     /** Sends a challenge; the client's next line goes to {@code next}. */

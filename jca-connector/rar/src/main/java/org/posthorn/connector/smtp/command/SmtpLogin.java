@@ -4,9 +4,13 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.posthorn.connector.auth.LoginThrottle;
+import org.posthorn.connector.auth.ScramFailureReport;
+import org.posthorn.connector.auth.ScramServer;
+import org.posthorn.connector.auth.ScramServers;
 import org.posthorn.connector.endpoint.PostOffice;
 import org.posthorn.connector.smtp.encode.ReplyFormatter;
 import org.posthorn.connector.smtp.encode.SmtpReply;
@@ -14,6 +18,7 @@ import org.posthorn.spi.MailError;
 import org.posthorn.spi.auth.AuthenticationListener;
 import org.posthorn.spi.auth.AuthenticationResult;
 import org.posthorn.spi.auth.Credentials;
+import org.posthorn.spi.auth.ScramCredentials;
 
 /**
  * What every SASL mechanism of SMTP AUTH does once it has a login and a password (RFC 4954 §4):
@@ -24,6 +29,10 @@ import org.posthorn.spi.auth.Credentials;
  * {@code 535 5.7.8} after the throttle's growing delay, held on the event loop's timer, and count as
  * bad commands, so a connection that keeps guessing is closed at the error limit. A password store
  * that is down is {@code 454 4.7.0} (try again later).
+ *
+ * <p>SCRAM-SHA-256 never hands over a password: it asks for the account's keys
+ * ({@link #scramCredentials}) and reports a wrong proof ({@link #scramFailed}); throttle, delays and
+ * replies are the same as for a password.
  */
 public final class SmtpLogin {
 
@@ -36,15 +45,18 @@ public final class SmtpLogin {
     private final PostOffice postOffice;
     private final LoginThrottle throttle;
     private final Duration failureDelay;
+    private final ScramServers scram;
 
     /**
      * @param throttle     shared by every listener of the adapter that takes passwords
      * @param failureDelay the delay of the first failure from an address, which the throttle grows
+     * @param scram        the adapter's SCRAM exchanges
      */
-    public SmtpLogin(PostOffice postOffice, LoginThrottle throttle, Duration failureDelay) {
+    public SmtpLogin(PostOffice postOffice, LoginThrottle throttle, Duration failureDelay, ScramServers scram) {
         this.postOffice = Objects.requireNonNull(postOffice, "postOffice");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.failureDelay = Objects.requireNonNull(failureDelay, "failureDelay");
+        this.scram = Objects.requireNonNull(scram, "scram");
     }
 
     Outcome authenticate(SmtpSession session, String login, String password) {
@@ -64,6 +76,45 @@ public final class SmtpLogin {
                     }
                     return authenticated(session, login, result);
                 });
+    }
+
+    ScramServer newScramExchange() {
+        return scram.newExchange();
+    }
+
+    /**
+     * The SCRAM keys of {@code login} for {@code then}; a throttled address or login is refused as a
+     * wrong password is, without asking the store.
+     */
+    Outcome scramCredentials(SmtpSession session, String login, Function<Optional<ScramCredentials>, Outcome> then) {
+        if (throttle.refuses(address(session), login)) {
+            LOG.fine(() -> "smtp session " + session.sessionId() + ": throttled SCRAM login for " + printable(login));
+            throttle.refused(address(session), login);
+            return answerFailure(session);
+        }
+        return new Outcome.Pending<Optional<ScramCredentials>>(
+                postOffice.call(AuthenticationListener.class, listener -> listener.scramCredentials(login)),
+                (found, failure) -> {
+                    if (failure != null) {
+                        LOG.log(Level.WARNING, failure, () -> "smtp session " + session.sessionId()
+                                + ": SCRAM credentials call failed; answering 454");
+                        return Outcome.reply(TEMPORARY_FAILURE);
+                    }
+                    return then.apply(found);
+                });
+    }
+
+    /** A SCRAM proof that did not match: reported to the post office (its log), counted and delayed. */
+    Outcome scramFailed(SmtpSession session, String login) {
+        LOG.info(() -> "smtp session " + session.sessionId() + ": failed SCRAM login for " + printable(login) + " from "
+                + session.client().remoteAddress());
+        ScramFailureReport.send(postOffice, login, session.client());
+        return rejected(session, login);
+    }
+
+    /** A SCRAM exchange that ended well: the same as a right password. */
+    Outcome scramAuthenticated(SmtpSession session, String login, String account) {
+        return authenticated(session, login, AuthenticationResult.success(account));
     }
 
     /** A failed login as {@code login} (wrong password, unknown name, another's identity): counted and delayed. */

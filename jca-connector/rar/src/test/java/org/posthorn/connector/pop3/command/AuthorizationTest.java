@@ -137,15 +137,15 @@ class AuthorizationTest {
     }
 
     @Test
-    void authOffersOnlyPlain() {
+    void authOffersPlainAndScram() {
         assertThat(pop.send("AUTH CRAM-MD5").line()).isEqualTo("-ERR Unsupported authentication mechanism");
-        assertThat(pop.send("AUTH").wire()).isEqualTo("+OK Supported mechanisms follow\r\nPLAIN\r\n.\r\n");
+        assertThat(pop.send("AUTH").wire()).isEqualTo("+OK Supported mechanisms follow\r\nPLAIN\r\nSCRAM-SHA-256\r\n.\r\n");
     }
 
     @Test
     void capaListsTheCapabilitiesInBothStates() {
         String expected = "+OK Capability list follows\r\nTOP\r\nUSER\r\nUIDL\r\nRESP-CODES\r\nAUTH-RESP-CODE\r\n"
-                + "SASL PLAIN\r\nPIPELINING\r\nIMPLEMENTATION Posthorn\r\n.\r\n";
+                + "SASL PLAIN SCRAM-SHA-256\r\nPIPELINING\r\nIMPLEMENTATION Posthorn\r\n.\r\n";
         assertThat(pop.send("CAPA").wire()).isEqualTo(expected);
         pop.loggedIn();
         assertThat(pop.send("CAPA").wire()).isEqualTo(expected);

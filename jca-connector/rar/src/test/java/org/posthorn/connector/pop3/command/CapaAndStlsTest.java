@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.posthorn.connector.auth.ScramServers;
 import org.posthorn.connector.auth.Throttles;
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import org.posthorn.connector.pop3.Pop3Config;
@@ -26,18 +27,18 @@ class CapaAndStlsTest {
 
     @Test
     void aRemoteClearTextClientSeesStlsButNoWayToSendAPassword() {
-        assertThat(capa(withStls, REMOTE_PLAIN)).contains("STLS").doesNotContain("USER", "SASL PLAIN");
+        assertThat(capa(withStls, REMOTE_PLAIN)).contains("STLS").doesNotContain("USER", "SASL PLAIN SCRAM-SHA-256");
     }
 
     @Test
     void aLoopbackClientMayLogInInTheClearByDefault() {
-        assertThat(capa(withStls, LOOPBACK_PLAIN)).contains("STLS", "USER", "SASL PLAIN");
+        assertThat(capa(withStls, LOOPBACK_PLAIN)).contains("STLS", "USER", "SASL PLAIN SCRAM-SHA-256");
         assertThat(send(withStls, LOOPBACK_PLAIN, "USER alice@example.test")).isEqualTo(new Pop3Response.Ok("send PASS"));
     }
 
     @Test
     void overTlsEverythingButStlsIsOffered() {
-        assertThat(capa(withStls, REMOTE_TLS)).contains("USER", "SASL PLAIN").doesNotContain("STLS");
+        assertThat(capa(withStls, REMOTE_TLS)).contains("USER", "SASL PLAIN SCRAM-SHA-256").doesNotContain("STLS");
         assertThat(send(withStls, REMOTE_TLS, "STLS")).isEqualTo(new Pop3Response.Err("Command not permitted when TLS active"));
     }
 
@@ -66,7 +67,8 @@ class CapaAndStlsTest {
 
     private static Pop3Dispatcher dispatcher(PlaintextAuthPolicy policy, boolean stls) {
         Pop3Config config = new Pop3Config("pop.example.test", Duration.ofMinutes(10), Duration.ZERO, 5, policy);
-        return new Pop3Dispatcher(CommandTable.standard(new SyncPostOffice(), new MaildropLocks(), Throttles.standard(), config, stls), 5);
+        return new Pop3Dispatcher(CommandTable.standard(new SyncPostOffice(), new MaildropLocks(), Throttles.standard(),
+                ScramServers.ephemeral(), config, stls), 5);
     }
 
     private static java.util.List<String> capa(Pop3Dispatcher dispatcher, ClientConnection client) {

@@ -1,5 +1,6 @@
 package org.posthorn.connector.pop3.command;
 
+import org.posthorn.connector.auth.ScramServers;
 import org.posthorn.connector.pop3.Pop3Config;
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ import org.posthorn.connector.pop3.decode.Pop3Command;
 
 class CommandTableTest {
 
-    private final CommandTable table = CommandTable.standard(new SyncPostOffice(), new MaildropLocks(), Throttles.standard(),
+    private final CommandTable table = CommandTable.standard(new SyncPostOffice(), new MaildropLocks(), Throttles.standard(), ScramServers.ephemeral(),
             new Pop3Config("h", Duration.ofMinutes(10), Duration.ZERO, 5, PlaintextAuthPolicy.LOOPBACK), false);
 
     private Set<String> verbs(Predicate<CommandSpec<?>> which) {

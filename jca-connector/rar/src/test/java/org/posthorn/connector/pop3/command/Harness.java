@@ -1,5 +1,6 @@
 package org.posthorn.connector.pop3.command;
 
+import org.posthorn.connector.auth.ScramTestVector;
 import org.posthorn.connector.pop3.Pop3Config;
 import org.posthorn.connector.auth.LoginThrottle;
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
@@ -83,7 +84,7 @@ final class Harness {
         this.locks = locks;
         this.throttle = throttle;
         this.session = newSession(clientAddress);
-        this.dispatcher = new Pop3Dispatcher(CommandTable.standard(postOffice, locks, throttle,
+        this.dispatcher = new Pop3Dispatcher(CommandTable.standard(postOffice, locks, throttle, ScramTestVector.servers(),
                 new Pop3Config("pop.example.test", Duration.ofMinutes(10), DELAY, MAX_ERRORS, PlaintextAuthPolicy.ALWAYS), false), MAX_ERRORS);
     }
 

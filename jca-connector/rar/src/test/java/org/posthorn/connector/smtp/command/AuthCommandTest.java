@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.posthorn.connector.auth.LoginThrottle;
 import org.posthorn.connector.auth.PlaintextAuthPolicy;
+import org.posthorn.connector.auth.ScramServers;
 import org.posthorn.connector.auth.ThrottleLimits;
 import org.posthorn.connector.pop3.InMemoryAuthenticator;
 import org.posthorn.connector.smtp.FakeMta;
@@ -24,6 +25,7 @@ import org.posthorn.spi.MessageContent;
 import org.posthorn.spi.auth.AuthenticationListener;
 import org.posthorn.spi.auth.AuthenticationResult;
 import org.posthorn.spi.auth.Credentials;
+import org.posthorn.spi.auth.ScramCredentials;
 import org.posthorn.spi.smtp.DeliveryOutcome;
 import org.posthorn.spi.smtp.RecipientVerdict;
 import org.posthorn.spi.smtp.SenderVerdict;
@@ -46,7 +48,7 @@ class AuthCommandTest {
             new ThrottleLimits(10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100), Clock.systemUTC());
     private SmtpSession session = new SmtpSession(CONFIG, CLIENT, "s1", Clock.systemUTC());
     private final SmtpDispatcher dispatcher = new SmtpDispatcher(session,
-            new SmtpCommandTable(postOffice, true, Optional.of(new SmtpLogin(postOffice, throttle, Duration.ofMillis(100)))),
+            new SmtpCommandTable(postOffice, true, Optional.of(new SmtpLogin(postOffice, throttle, Duration.ofMillis(100), ScramServers.ephemeral()))),
             postOffice);
 
     @Test
@@ -109,7 +111,7 @@ class AuthCommandTest {
         session = new SmtpSession(new SmtpConfig("submission", "mx.example.test", 1000, 2, 3, Duration.ofMinutes(5), false,
                 true, PlaintextAuthPolicy.LOOPBACK), clear, "s2", Clock.systemUTC());
         SmtpDispatcher plain = new SmtpDispatcher(session, new SmtpCommandTable(postOffice, true,
-                Optional.of(new SmtpLogin(postOffice, throttle, Duration.ofMillis(100)))), postOffice);
+                Optional.of(new SmtpLogin(postOffice, throttle, Duration.ofMillis(100), ScramServers.ephemeral()))), postOffice);
         plain.process(line("EHLO c"));
         assertThat(reply(plain.process(line("AUTH PLAIN " + PLAIN_ALICE)))).startsWith("235 ");
         assertThat(session.protocol()).isEqualTo("ESMTPA");
@@ -174,6 +176,16 @@ class AuthCommandTest {
         @Override
         public AuthenticationResult authenticate(Credentials credentials) {
             return passwords.authenticate(credentials);
+        }
+
+        @Override
+        public Optional<ScramCredentials> scramCredentials(String login) {
+            return passwords.scramCredentials(login);
+        }
+
+        @Override
+        public void scramFailed(String login, ClientConnection client) {
+            passwords.scramFailed(login, client);
         }
     }
 }
