@@ -123,6 +123,13 @@ public final class Settings {
     public static final Setting<Long> IMAP_MAX_LITERAL = new Setting<>("posthorn.imap.max-literal", null, ValueParsers::size,
             "Largest literal a logged-in client may announce (APPEND's message); default: posthorn.message.max-size. "
             + "Larger ones are refused before any octet of them is read.");
+    public static final Setting<Integer> IMAP_MAX_LINE = positiveInt("posthorn.imap.max-line", 8 * 1024,
+            "Longest IMAP command line of a logged-in client, in octets, between its literals (RFC 7162 §4 asks for 8192 at least); "
+            + "longer ones get BAD. Before login the limit is the default, whatever this says.");
+    public static final Setting<Integer> IMAP_MAX_NESTING = positiveInt("posthorn.imap.max-nesting", 64,
+            "How deeply an IMAP SEARCH may nest its keys (parentheses, NOT, OR); deeper ones get BAD.");
+    public static final Setting<Integer> IMAP_MAX_SEARCH_KEYS = positiveInt("posthorn.imap.max-search-keys", 1000,
+            "Most keys in one IMAP SEARCH, nested ones included; more get BAD.");
     public static final Setting<Integer> IMAP_MAX_ERRORS = positiveInt("posthorn.imap.max-errors", 20,
             "Bad commands per IMAP connection before it is closed with BYE.");
     public static final Setting<Duration> IMAP_MAX_SESSION = sessionLimit("posthorn.imap.max-session-duration", Duration.ofHours(24),
@@ -184,7 +191,8 @@ public final class Settings {
                 SMTP_MAX_SESSION, SPOOL_DIR,
                 SPOOL_MEMORY_LIMIT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, AUTH_PLAINTEXT, POP3_IDLE_TIMEOUT,
                 AUTH_FAILURE_DELAY, AUTH_MAX_FAILURES, AUTH_FAILURE_WINDOW, AUTH_MAX_FAILURE_DELAY, POP3_MAX_ERRORS,
-                POP3_MAX_SESSION, IMAP_IDLE_TIMEOUT, IMAP_MAX_LITERAL, IMAP_MAX_ERRORS, IMAP_MAX_SESSION,
+                POP3_MAX_SESSION, IMAP_IDLE_TIMEOUT, IMAP_MAX_LITERAL, IMAP_MAX_LINE, IMAP_MAX_NESTING,
+                IMAP_MAX_SEARCH_KEYS, IMAP_MAX_ERRORS, IMAP_MAX_SESSION,
                 SUBMISSION_CLIENT_ADDRESS, RELAY_PORT,
                 RELAY_SMARTHOST, RELAY_SMARTHOST_USER, RELAY_SMARTHOST_PASSWORD, RELAY_TLS, RELAY_TIMEOUT, QUEUE_RETRY,
                 QUEUE_MAX_AGE, QUEUE_DELAY_WARNING, ADMIN_PASSWORD, DNS_SERVERS, DNS_TIMEOUT,

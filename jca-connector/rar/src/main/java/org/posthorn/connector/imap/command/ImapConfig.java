@@ -33,8 +33,12 @@ public record ImapConfig(Duration idleTimeout, Duration authFailureDelay, int ma
     /** The configuration from {@code posthorn.*} settings. */
     public static ImapConfig fromSettings() {
         long literal = Math.min(Settings.imapMaxLiteral(), DecodeLimits.MAX_APPEND_LITERAL);
+        int line = Settings.IMAP_MAX_LINE.get();
+        var limits = new DecodeLimits(line, DecodeLimits.DEFAULT_MAX_LITERAL, literal,
+                // A command holds at least one line, however long the operator allows lines to be.
+                Math.max(DecodeLimits.DEFAULT_MAX_COMMAND, line), DecodeLimits.DEFAULT_MAX_LITERALS,
+                Settings.IMAP_MAX_NESTING.get(), Settings.IMAP_MAX_SEARCH_KEYS.get());
         return new ImapConfig(Settings.IMAP_IDLE_TIMEOUT.get(), Settings.AUTH_FAILURE_DELAY.get(),
-                Settings.IMAP_MAX_ERRORS.get(), PlaintextAuthPolicy.fromSettings(),
-                DecodeLimits.defaults().withMaxAppendLiteral(literal), Settings.MAX_HEADER_SIZE.get());
+                Settings.IMAP_MAX_ERRORS.get(), PlaintextAuthPolicy.fromSettings(), limits, Settings.MAX_HEADER_SIZE.get());
     }
 }
