@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.Optional;
 import org.posthorn.connector.auth.SaslPlain;
 import org.posthorn.connector.auth.ScramServer;
-import org.posthorn.connector.smtp.decode.SaslLine;
 import org.posthorn.connector.smtp.decode.SmtpCommand;
+import org.posthorn.connector.smtp.command.SaslExchange.Response;
 import org.posthorn.connector.smtp.encode.SmtpReply;
 
 /**
@@ -26,10 +26,8 @@ import org.posthorn.connector.smtp.encode.SmtpReply;
  * A PLAIN authorization identity other than the login is refused like a wrong password: Posthorn has no
  * proxy users. AUTH after a successful one is {@code 503 5.5.1} (§4: "only one successful AUTH").
  *
- * <p>SCRAM-SHA-256 takes the client-first message as initial response or after an empty {@code 334};
- * the server-first and server-final messages go out as {@code 334} challenges, and the client answers
- * the last with an empty line before {@code 235}. A message that is not SCRAM is {@code 501 5.5.2};
- * a wrong proof or a foreign {@code a=} identity is {@code 535 5.7.8}, counted like a wrong password.
+ * <p>SCRAM-SHA-256 is {@link ScramAuth}'s; the challenge-and-response plumbing all three share is
+ * {@link SaslExchange}'s.
  */
 final class AuthHandler implements CommandHandler<SmtpCommand.Auth> {
 
@@ -45,9 +43,11 @@ final class AuthHandler implements CommandHandler<SmtpCommand.Auth> {
     private static final String PASSWORD_CHALLENGE = Base64.getEncoder().encodeToString("Password:".getBytes(StandardCharsets.US_ASCII));
 
     private final SmtpLogin login;
+    private final ScramAuth scram;
 
     AuthHandler(SmtpLogin login) {
         this.login = login;
+        this.scram = new ScramAuth(login);
     }
 
     @Override
@@ -58,18 +58,18 @@ final class AuthHandler implements CommandHandler<SmtpCommand.Auth> {
         if (!session.authAllowed()) {
             return Outcome.reply(SmtpReply.of(538, "5.7.11", "Encryption required for requested authentication mechanism"));
         }
-        Optional<Response> initial = command.initialResponse().map(AuthHandler::initialResponse);
+        Optional<Response> initial = command.initialResponse().map(SaslExchange::initialResponse);
         return switch (command.mechanism()) {
-            case PLAIN -> initial.isPresent() ? plain(initial.get(), session) : ask("", session, this::plain);
-            case LOGIN -> initial.isPresent() ? loginName(initial.get(), session) : ask(USERNAME_CHALLENGE, session, this::loginName);
-            case SCRAM -> scram(login.newScramExchange(), initial, session);
+            case PLAIN -> initial.isPresent() ? plain(initial.get(), session) : SaslExchange.ask("", session, this::plain);
+            case LOGIN -> initial.isPresent() ? loginName(initial.get(), session) : SaslExchange.ask(USERNAME_CHALLENGE, session, this::loginName);
+            case SCRAM -> scram.start(initial, session);
             default -> Outcome.reply(SmtpReply.of(504, "5.5.4", "Unrecognized authentication type"));
         };
     }
 
     private Outcome plain(Response response, SmtpSession session) {
         if (!(response instanceof Response.Data data)) {
-            return ended(response, session);
+            return SaslExchange.ended(response, session);
         }
         Optional<SaslPlain> plain = SaslPlain.parse(data.bytes());
         if (plain.isEmpty()) {
@@ -83,119 +83,24 @@ final class AuthHandler implements CommandHandler<SmtpCommand.Auth> {
 
     private Outcome loginName(Response response, SmtpSession session) {
         if (!(response instanceof Response.Data data)) {
-            return ended(response, session);
+            return SaslExchange.ended(response, session);
         }
         Optional<String> name = field(data.bytes());
         if (name.isEmpty()) {
             return SmtpDispatcher.badCommand(session, SmtpReply.of(501, "5.5.2", "Malformed user name"));
         }
-        return ask(PASSWORD_CHALLENGE, session, (password, again) -> loginPassword(name.get(), password, again));
+        return SaslExchange.ask(PASSWORD_CHALLENGE, session, (password, again) -> loginPassword(name.get(), password, again));
     }
 
     private Outcome loginPassword(String name, Response response, SmtpSession session) {
         if (!(response instanceof Response.Data data)) {
-            return ended(response, session);
+            return SaslExchange.ended(response, session);
         }
         Optional<String> password = field(data.bytes());
         if (password.isEmpty()) {
             return SmtpDispatcher.badCommand(session, SmtpReply.of(501, "5.5.2", "Malformed password"));
         }
         return login.authenticate(session, name, password.get());
-    }
-
-    private Outcome scram(ScramServer server, Optional<Response> initial, SmtpSession session) {
-        Step next = (response, again) -> scramResponse(server, response, again);
-        return initial.isPresent() ? next.take(initial.get(), session) : ask("", session, next);
-    }
-
-    private Outcome scramResponse(ScramServer server, Response response, SmtpSession session) {
-        if (!(response instanceof Response.Data data)) {
-            return ended(response, session);
-        }
-        return scramStep(server, server.receive(data.bytes()), session);
-    }
-
-    private Outcome scramStep(ScramServer server, ScramServer.Step step, SmtpSession session) {
-        if (step instanceof ScramServer.Step.Challenge challenge) {
-            return ask(Base64.getEncoder().encodeToString(challenge.message()), session,
-                    (response, again) -> scramResponse(server, response, again));
-        }
-        if (step instanceof ScramServer.Step.NeedCredentials need) {
-            return login.scramCredentials(session, need.login(),
-                    found -> scramStep(server, server.credentials(found), session));
-        }
-        if (step instanceof ScramServer.Step.Malformed malformed) {
-            return SmtpDispatcher.badCommand(session, SmtpReply.of(501, "5.5.2", "Malformed SCRAM message: " + malformed.reason()));
-        }
-        if (step instanceof ScramServer.Step.ForeignIdentity foreign) {
-            return login.rejected(session, foreign.login());
-        }
-        if (step instanceof ScramServer.Step.WrongProof wrong) {
-            return login.scramFailed(session, wrong.login());
-        }
-        ScramServer.Step.Authenticated authenticated = (ScramServer.Step.Authenticated) step;
-        return login.scramAuthenticated(session, authenticated.login(), authenticated.account());
-    }
-
-    /** Sends a challenge; the client's next line goes to {@code next}. */
-    private static Outcome ask(String challenge, SmtpSession session, Step next) {
-        session.expectSaslLine(line -> next.take(continuation(line), session));
-        return Outcome.challenge(SmtpReply.plain(334, challenge));
-    }
-
-    /** The exchange ends without a login: cancelled, or a line that is not base64. */
-    private static Outcome ended(Response response, SmtpSession session) {
-        if (response instanceof Response.Cancel) {
-            return Outcome.reply(SmtpReply.of(501, "5.7.0", "Authentication cancelled"));
-        }
-        if (response instanceof Response.Unreadable) {
-            return SmtpDispatcher.badCommand(session,
-                    SmtpReply.of(500, "5.5.6", "Authentication exchange line is too long or malformed"));
-        }
-        return SmtpDispatcher.badCommand(session, SmtpReply.of(501, "5.5.2", "Cannot decode response"));
-    }
-
-    /** One step of a mechanism: what to do with the client's next response. */
-    @FunctionalInterface
-    private interface Step {
-        Outcome take(Response response, SmtpSession session);
-    }
-
-    /** A client response, decoded. */
-    private sealed interface Response {
-        record Data(byte[] bytes) implements Response {
-        }
-
-        record Cancel() implements Response {
-        }
-
-        record Malformed() implements Response {
-        }
-
-        /** Too long, or with a bare CR or LF or a non-ASCII octet. */
-        record Unreadable() implements Response {
-        }
-    }
-
-    /** The initial response of the AUTH line: {@code "="} is an empty one (RFC 4954 §4). */
-    private static Response initialResponse(String text) {
-        return text.equals("=") ? new Response.Data(new byte[0]) : decode(text);
-    }
-
-    private static Response continuation(SaslLine line) {
-        return line.text().map(AuthHandler::decode).orElseGet(Response.Unreadable::new);
-    }
-
-    private static Response decode(String text) {
-        if (text.equals("*")) {
-            return new Response.Cancel();
-        }
-        try {
-            return new Response.Data(Base64.getDecoder().decode(text));
-        } catch (IllegalArgumentException notBase64) {
-            // The JDK decoder's only way to say "not base64"; the client learns it from the reply.
-            return new Response.Malformed();
-        }
     }
 
     /** A LOGIN user name or password: non-empty UTF-8 of at most 255 octets without NUL. */
