@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.posthorn.connector.pop3.Pop3Fixtures.ALICE;
 import static org.posthorn.connector.pop3.Pop3Fixtures.ALICE_PASSWORD;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.posthorn.connector.server.CommandLimits;
 import org.posthorn.connector.server.CommandPacer;
+import org.posthorn.connector.server.FrozenTimeChannel;
 import org.posthorn.spi.ClientConnection;
 import org.posthorn.spi.auth.AuthenticationListener;
 import org.posthorn.spi.pop3.MaildropListener;
@@ -34,7 +31,7 @@ class Pop3CommandLimitsTest {
             .with(MaildropListener.class, Pop3Fixtures.maildrops())
             .with(AuthenticationListener.class, Pop3Fixtures.authenticator());
     private final Pop3Protocol protocol = new Pop3Protocol(postOffice, Pop3Fixtures.fastConfig());
-    private long now;
+    private final FrozenTimeChannel wire = new FrozenTimeChannel();
     private final EmbeddedChannel channel = connect();
 
     private EmbeddedChannel connect() {
@@ -42,12 +39,11 @@ class Pop3CommandLimitsTest {
         EmbeddedChannel embedded = new EmbeddedChannel(new ChannelInitializer<EmbeddedChannel>() {
             @Override
             protected void initChannel(EmbeddedChannel ch) {
-                CommandPacer.install(ch, LIMITS.newPacer(() -> now));
+                CommandPacer.install(ch, wire.pacer(LIMITS));
                 protocol.initPipeline(ch.pipeline(), client);
             }
         });
-        embedded.freezeTime();
-        return embedded;
+        return wire.attach(embedded);
     }
 
     @AfterEach
@@ -57,16 +53,16 @@ class Pop3CommandLimitsTest {
 
     @Test
     void aFloodIsAnsweredAtTheRateAndNothingIsRefused() {
-        output();
-        send("USER " + ALICE + "\r\nPASS " + ALICE_PASSWORD + "\r\n" + "NOOP\r\n".repeat(10));
+        wire.output();
+        wire.send("USER " + ALICE + "\r\nPASS " + ALICE_PASSWORD + "\r\n" + "NOOP\r\n".repeat(10));
         assertThat(replies()).as("the burst").isEqualTo(4);
 
-        advance(99);
+        wire.advance(99);
         assertThat(replies()).isZero();
-        advance(1);
+        wire.advance(1);
         assertThat(replies()).isEqualTo(1);
         for (int i = 0; i < 7; i++) {
-            advance(100);
+            wire.advance(100);
             assertThat(replies()).as("one per 100 ms").isEqualTo(1);
         }
         assertThat(channel.isOpen()).isTrue();
@@ -74,43 +70,22 @@ class Pop3CommandLimitsTest {
 
     @Test
     void theCommandAfterTheSessionsLastIsAnsweredErrAndTheConnectionClosed() {
-        output();
-        send("USER " + ALICE + "\r\nPASS " + ALICE_PASSWORD + "\r\n");
+        wire.output();
+        wire.send("USER " + ALICE + "\r\nPASS " + ALICE_PASSWORD + "\r\n");
         for (int i = 0; i < 18; i++) {
-            advance(100);
-            send("NOOP\r\n");
+            wire.advance(100);
+            wire.send("NOOP\r\n");
         }
         assertThat(replies()).isEqualTo(20);
         assertThat(channel.isOpen()).isTrue();
 
-        advance(100);
-        send("NOOP\r\n");
-        assertThat(output()).isEqualTo("-ERR Too many commands in one session, closing connection\r\n");
+        wire.advance(100);
+        wire.send("NOOP\r\n");
+        assertThat(wire.output()).isEqualTo("-ERR Too many commands in one session, closing connection\r\n");
         assertThat(channel.isOpen()).isFalse();
     }
 
-    private void advance(long millis) {
-        now += TimeUnit.MILLISECONDS.toNanos(millis);
-        channel.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
-        channel.runScheduledPendingTasks();
-        channel.runPendingTasks();
-    }
-
-    private void send(String text) {
-        channel.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
-        channel.runPendingTasks();
-    }
-
-    /** How many replies came out since the last look. */
     private int replies() {
-        return (int) output().lines().filter(line -> line.startsWith("+OK") || line.startsWith("-ERR")).count();
-    }
-
-    private String output() {
-        StringBuilder out = new StringBuilder();
-        for (ByteBuf buf; (buf = channel.readOutbound()) != null; buf.release()) {
-            out.append(buf.toString(StandardCharsets.ISO_8859_1));
-        }
-        return out.toString();
+        return (int) wire.output().lines().filter(line -> line.startsWith("+OK") || line.startsWith("-ERR")).count();
     }
 }
