@@ -1,13 +1,23 @@
 package org.posthorn.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -15,12 +25,15 @@ import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.posthorn.systemtest.support.AdminApi;
 import org.posthorn.systemtest.support.Launcher;
 
 /**
- * The operator's keystore (issue 5, ADR 0005/0009), through the README's launcher: HTTPS and the mail
- * ports present the certificate of {@code posthorn.tls.keystore}, and when a renewed file is moved into
- * place (as certbot's deploy hook would) both present the new one, without a restart.
+ * The operator's keystore and an open web (issue 5, ADR 0005/0009), through the README's launcher:
+ * HTTPS and the mail ports present the certificate of {@code posthorn.tls.keystore}, and when a renewed
+ * file is moved into place (as certbot's deploy hook would) both present the new one, without a restart.
+ * With the web opened to the network ({@code jboss.bind.address=0.0.0.0}), a client that is not on
+ * loopback is sent to HTTPS or refused on plain HTTP: credentials only over TLS.
  */
 class HttpsRenewalIT {
 
@@ -29,7 +42,9 @@ class HttpsRenewalIT {
     private static final String PASSWORD = "renewal-secret";
     private static final Launcher POSTHORN = new Launcher(8500, DIRECTORY.resolve("data"),
             Path.of("target", "https-renewal-it.log"), "renewal-admin-secret",
-            "-Dposthorn.tls.keystore=" + KEYSTORE, "-Dposthorn.tls.keystore-password=" + PASSWORD);
+            "-Dposthorn.tls.keystore=" + KEYSTORE, "-Dposthorn.tls.keystore-password=" + PASSWORD,
+            "-Djboss.bind.address=0.0.0.0");
+    private static final String ADMIN_AUTHORIZATION = AdminApi.basic("admin", "renewal-admin-secret");
 
     @BeforeAll
     static void start() throws Exception {
@@ -64,6 +79,55 @@ class HttpsRenewalIT {
         }
         assertThat(https).contains("second.posthorn.test");
         assertThat(subject(POSTHORN.port(2993))).contains("second.posthorn.test");
+    }
+
+    @Test
+    void plainHttpFromTheNetworkIsSentToHttpsOrRefused() throws Exception {
+        InetAddress external = nonLoopbackAddress();
+        String host = external.getHostAddress();
+        int http = POSTHORN.port(8080);
+        int https = POSTHORN.port(8443);
+
+        HttpURLConnection page = open("http://" + host + ":" + http + "/admin/login.xhtml", null);
+        assertThat(page.getResponseCode()).isEqualTo(301);
+        assertThat(page.getHeaderField("Location")).isEqualTo("https://" + host + ":" + https + "/admin/login.xhtml");
+
+        HttpURLConnection api = open("http://" + host + ":" + http + "/api/admin/status", ADMIN_AUTHORIZATION);
+        assertThat(api.getResponseCode()).isEqualTo(403);
+        assertThat(new String(api.getErrorStream().readAllBytes())).contains("HTTPS required");
+
+        assertThat(open("https://" + host + ":" + https + "/api/admin/status", ADMIN_AUTHORIZATION).getResponseCode())
+                .isEqualTo(200);
+        assertThat(open("http://127.0.0.1:" + http + "/api/admin/status", ADMIN_AUTHORIZATION).getResponseCode())
+                .as("loopback may use plain HTTP (posthorn.auth.plaintext=loopback)").isEqualTo(200);
+    }
+
+    /** A GET that follows no redirect; over HTTPS it trusts anything, as the certificate is not what is tested. */
+    private static HttpURLConnection open(String url, String authorization) throws Exception {
+        var connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setInstanceFollowRedirects(false);
+        connection.setConnectTimeout(10_000);
+        connection.setReadTimeout(30_000);
+        if (authorization != null) {
+            connection.setRequestProperty("Authorization", authorization);
+        }
+        if (connection instanceof HttpsURLConnection tls) {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new LookOnly()}, null);
+            tls.setSSLSocketFactory(context.getSocketFactory());
+            tls.setHostnameVerifier((name, session) -> true);
+        }
+        return connection;
+    }
+
+    private static InetAddress nonLoopbackAddress() throws SocketException {
+        Optional<InetAddress> found = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()
+                        && !address.isLinkLocalAddress())
+                .findFirst();
+        assumeTrue(found.isPresent(), "this machine has no non-loopback IPv4 address to come from");
+        return found.get();
     }
 
     /** The subject of the certificate presented on {@code port}; trusts anything, as it only looks. */
