@@ -66,6 +66,11 @@ final class HttpsRelay extends ChannelInboundHandlerAdapter {
                 browser.close();
                 return;
             }
+            if (!browser.isActive()) {
+                // The browser left while the web server's connection was being made.
+                webServer.close();
+                return;
+            }
             String proxyLine = ProxyProtocolLine.of((InetSocketAddress) browser.remoteAddress(),
                     (InetSocketAddress) browser.localAddress());
             webServer.write(Unpooled.copiedBuffer(proxyLine, StandardCharsets.US_ASCII));
@@ -92,8 +97,10 @@ final class HttpsRelay extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         early.forEach(ReferenceCountUtil::release);
         early.clear();
-        if (webServer != null) {
+        if (webServer != null && webServer.isActive()) {
             closeAfterFlush(webServer);
+        } else if (webServer != null) {
+            webServer.close(); // still connecting: cancel it
         }
     }
 
