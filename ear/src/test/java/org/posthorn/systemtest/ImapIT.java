@@ -91,7 +91,7 @@ class ImapIT {
     @BeforeAll
     static void createAccounts() {
         AdminApi.forTestServer().createDomainWithAccounts(DOMAIN, "folders", "tree", "appender", "parts", "flags",
-                "search", "copier", "expunger", "validity", "idler", "rawidle", "select", "wrongpw", "tls");
+                "search", "copier", "expunger", "validity", "idler", "rawidle", "select", "wrongpw", "tls", "nocharset");
     }
 
     @Test
@@ -275,6 +275,43 @@ class ImapIT {
             assertThat(second.getInputStream().readAllBytes()).as("decoded attachment").isEqualTo(attachment);
 
             assertThat(bytesOf(message)).as("BODY[] byte-exact").isEqualTo(raw);
+        }
+    }
+
+    /**
+     * RFC 2045 §5.2: a text part without a charset parameter is us-ascii, and BODYSTRUCTURE says so
+     * (RFC 3501 §7.4.2 body parameters), after the part's own parameters, as Dovecot writes it.
+     */
+    @Test
+    void structureOfTextPartsWithoutACharsetSaysUsAscii() throws Exception {
+        byte[] raw = MailSpineIT.crlf("""
+                From: nocharset@imap.test
+                Subject: no charset
+                Content-Type: multipart/mixed; boundary=b
+
+                --b
+                Content-Type: text/plain
+
+                plain
+                --b
+                Content-Type: text/plain; format=flowed
+
+                flowed text
+                --b--
+                """);
+        try (var setup = client("nocharset")) {
+            setup.folder("INBOX").appendMessages(new Message[] {fromBytes(raw)});
+        }
+        try (var imap = new ImapLineClient(Ports.imap())) {
+            imap.login("nocharset@" + DOMAIN, AdminApi.passwordOf("nocharset"));
+            assertThat(imap.command("EXAMINE INBOX").ok()).isTrue();
+            ImapLineClient.Reply fetch = imap.command("FETCH 1 BODYSTRUCTURE");
+            assertThat(fetch.ok()).as(fetch.toString()).isTrue();
+            assertThat(fetch.untagged()).as(fetch.toString()).containsExactly("* 1 FETCH (BODYSTRUCTURE ("
+                    + "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7BIT\" 5 1 NIL NIL NIL NIL)"
+                    + "(\"text\" \"plain\" (\"format\" \"flowed\" \"charset\" \"us-ascii\") NIL NIL \"7BIT\" 11 1 NIL NIL NIL NIL)"
+                    + " \"mixed\" (\"boundary\" \"b\") NIL NIL NIL))");
+            assertThat(imap.command("LOGOUT").ok()).isTrue();
         }
     }
 

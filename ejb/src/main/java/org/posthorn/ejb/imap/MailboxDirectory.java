@@ -23,7 +23,7 @@ import org.posthorn.spi.imap.MailboxInfo;
  * The mailbox hierarchy of an account: LIST, CREATE, DELETE, RENAME, SUBSCRIBE (RFC 3501 §6.3).
  * Names are validated and normalised by {@link MailboxNames}. Every mailbox exists for real (no
  * {@code \Noselect} placeholders), so CREATE makes the missing parents and DELETE refuses a mailbox
- * that still has children.
+ * that still has children ({@code HAS_CHILDREN}, as Dovecot does).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -75,7 +75,10 @@ public class MailboxDirectory {
         return Optional.empty();
     }
 
-    /** RFC 3501 §6.3.4: not INBOX, not a mailbox with children; messages and tombstones go with it. */
+    /**
+     * RFC 3501 §6.3.4: not INBOX ({@code NO_PERMISSION}), not a mailbox with children ({@code HAS_CHILDREN},
+     * RFC 5530 §3); messages and tombstones go with it.
+     */
     public Optional<MailError> delete(String account, String name) {
         Optional<String> normalised = MailboxNames.normalise(name);
         if (normalised.isEmpty()) {
@@ -92,8 +95,8 @@ public class MailboxDirectory {
         boolean hasChildren = mailboxes.all(account).stream()
                 .anyMatch(m -> m.getName().startsWith(mailbox.getName() + MailboxNames.delimiter()));
         if (hasChildren) {
-            // RFC 5530 HASCHILDREN; the SPI has no such code, and a refusal by policy is the closest.
-            return Optional.of(MailError.NO_PERMISSION);
+            // §6.3.4 would allow keeping the name as \Noselect, but there are no placeholders here.
+            return Optional.of(MailError.HAS_CHILDREN);
         }
         expunger.expunge(mailbox, expunger.allIn(mailbox));
         expunger.forget(mailbox);

@@ -11,6 +11,11 @@ public enum MailError {
     NOT_FOUND,
     /** It exists already. */
     ALREADY_EXISTS,
+    /**
+     * A mailbox cannot be deleted while it has inferior mailboxes: the client must delete those first
+     * (IMAP's {@code HASCHILDREN}, RFC 5530 §3).
+     */
+    HAS_CHILDREN,
     /** The caller may not do this (relaying, another user's mailbox, a disabled account). */
     NO_PERMISSION,
     /** Storing this would exceed the recipient's quota. */

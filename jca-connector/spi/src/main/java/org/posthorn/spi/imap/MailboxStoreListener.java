@@ -15,8 +15,8 @@ import org.posthorn.spi.Result;
  * <p>Every call is one container transaction, committed when it returns; every call names the
  * authenticated account, and a mailbox of another account is never reachable (NOT_FOUND). Refusals
  * are values: {@code NOT_FOUND} (no such mailbox or it is not the account's), {@code ALREADY_EXISTS},
- * {@code NO_PERMISSION} (e.g. deleting INBOX), {@code INVALID} (a bad name), {@code OVER_QUOTA},
- * {@code TOO_BIG}. An exception means an internal failure, answered "try again later".
+ * {@code HAS_CHILDREN} (deleting a mailbox with inferiors), {@code NO_PERMISSION} (e.g. deleting INBOX),
+ * {@code INVALID} (a bad name), {@code OVER_QUOTA}, {@code TOO_BIG}. An exception means an internal failure, answered "try again later".
  *
  * <p>Call order: {@link #open} when a session selects a mailbox; then, for the life of the selection,
  * {@link #changes} whenever the session may report what others changed (every command that allows
@@ -40,7 +40,11 @@ public interface MailboxStoreListener {
     /** Creates a mailbox, and the parents its name implies (RFC 3501 §6.3.3). */
     Optional<MailError> create(String account, String mailbox);
 
-    /** Deletes a mailbox and its messages; INBOX cannot be deleted (RFC 3501 §6.3.4). */
+    /**
+     * Deletes a mailbox and its messages (RFC 3501 §6.3.4). INBOX cannot be deleted ({@code NO_PERMISSION});
+     * nor can a mailbox with inferiors ({@code HAS_CHILDREN}, and nothing changes): §6.3.4 would allow
+     * leaving a {@code \Noselect} name behind, but, like Dovecot, every mailbox here exists for real.
+     */
     Optional<MailError> delete(String account, String mailbox);
 
     /**

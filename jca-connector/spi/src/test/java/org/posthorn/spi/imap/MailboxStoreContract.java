@@ -115,7 +115,7 @@ public interface MailboxStoreContract {
         assertThat(store().delete(account(), "Theirs")).contains(MailError.NOT_FOUND);
 
         assertThat(store().create(account(), "Parent/Child")).isEmpty();
-        assertThat(store().delete(account(), "Parent")).contains(MailError.NO_PERMISSION);
+        assertThat(store().delete(account(), "Parent")).contains(MailError.HAS_CHILDREN);
         append("Parent/Child", "one");
         MailboxStatus before = status("Parent/Child");
         assertThat(store().delete(account(), "Parent/Child")).isEmpty();
@@ -128,6 +128,30 @@ public interface MailboxStoreContract {
         assertThat(after.messages()).isZero();
         assertThat(after.uidNext()).isEqualTo(1);
         assertThat(store().status(otherAccount(), "Theirs").isOk()).isTrue();
+    }
+
+    /** RFC 5530 §3 HASCHILDREN, as Dovecot refuses it: the refused DELETE changes nothing. */
+    @Test
+    default void deleteOfAMailboxWithChildrenIsRefusedAndKeepsEverything() {
+        assertThat(store().create(account(), "Lists/Java/Jakarta")).isEmpty();
+        assertThat(store().create(account(), "Listsfor")).isEmpty();
+        append("Lists", "in the parent");
+        MailboxStatus parent = status("Lists");
+
+        assertThat(store().delete(account(), "Lists")).contains(MailError.HAS_CHILDREN);
+        assertThat(store().delete(account(), "Lists/Java")).contains(MailError.HAS_CHILDREN);
+        assertThat(store().list(account())).extracting(MailboxInfo::name)
+                .contains("Lists", "Lists/Java", "Lists/Java/Jakarta", "Listsfor");
+        assertThat(status("Lists")).isEqualTo(parent);
+
+        assertThat(store().create(account(), "INBOX/Sub")).isEmpty();
+        assertThat(store().delete(account(), "INBOX")).as("INBOX is never deleted, children or not")
+                .contains(MailError.NO_PERMISSION);
+
+        assertThat(store().delete(account(), "Listsfor")).as("a name that only starts like a parent").isEmpty();
+        assertThat(store().delete(account(), "Lists/Java/Jakarta")).isEmpty();
+        assertThat(store().delete(account(), "Lists/Java")).isEmpty();
+        assertThat(store().delete(account(), "Lists")).isEmpty();
     }
 
     @Test

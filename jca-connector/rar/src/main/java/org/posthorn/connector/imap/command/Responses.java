@@ -52,6 +52,7 @@ final class Responses {
         return switch (error) {
             case NOT_FOUND -> no(tag, "NONEXISTENT", "Mailbox doesn't exist");
             case ALREADY_EXISTS -> no(tag, "ALREADYEXISTS", "Mailbox already exists");
+            case HAS_CHILDREN -> no(tag, "HASCHILDREN", "Mailbox has children, delete them first");
             case NO_PERMISSION -> no(tag, "NOPERM", "Permission denied");
             case OVER_QUOTA -> no(tag, "OVERQUOTA", "Quota exceeded");
             case TOO_BIG -> no(tag, "TOOBIG", "Message too large");

@@ -4,6 +4,7 @@ import static org.posthorn.connector.imap.encode.ImapStrings.NIL;
 import static org.posthorn.connector.imap.encode.ImapStrings.nstring;
 import static org.posthorn.connector.imap.encode.ImapStrings.string;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import org.posthorn.spi.imap.BodyPart;
  * form, or {@code BODYSTRUCTURE} with the extension data ({@code body-ext-1part},
  * {@code body-ext-mpart}). The layout follows Dovecot's: the parts of a multipart follow each other
  * without a space ({@code 1*body}), and the extensible form always carries all four extension fields.
+ * A {@code text/*} part without a charset parameter is reported with {@code ("charset" "us-ascii")},
+ * the RFC 2045 §5.2 default, after its own parameters (Dovecot's {@code params_write}).
  *
  * <pre>
  * body-type-basic = media-basic SP body-fields
@@ -69,7 +72,7 @@ public final class BodyStructureWriter {
 
     private static void single(StringBuilder out, BodyPart part, boolean extensible) {
         out.append(string(part.type())).append(' ').append(string(part.subtype())).append(' ');
-        parameters(out, part.parameters());
+        parameters(out, "text".equals(part.type()) ? withDefaultCharset(part.parameters()) : part.parameters());
         out.append(' ').append(nstring(part.id())).append(' ').append(nstring(part.description()))
                 .append(' ').append(string(part.encoding())).append(' ').append(part.size());
         Optional<BodyPart.Encapsulated> message = part.message();
@@ -102,6 +105,19 @@ public final class BodyStructureWriter {
         out.append(' ');
         language(out, part.language());
         out.append(' ').append(nstring(part.location()));
+    }
+
+    /**
+     * RFC 2045 §5.2: text without a charset is us-ascii. Added here, not at delivery, so that messages
+     * stored before this rule (and stored structures, ADR 0006) need no rewrite.
+     */
+    private static Map<String, String> withDefaultCharset(Map<String, String> parameters) {
+        if (parameters.keySet().stream().anyMatch("charset"::equalsIgnoreCase)) {
+            return parameters;
+        }
+        Map<String, String> withCharset = new LinkedHashMap<>(parameters);
+        withCharset.put("charset", "us-ascii");
+        return withCharset;
     }
 
     /** {@code body-fld-param = "(" string SP string *(SP string SP string) ")" / nil}. */

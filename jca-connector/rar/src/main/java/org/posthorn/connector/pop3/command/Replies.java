@@ -30,7 +30,7 @@ public final class Replies {
             case TEMPORARY_FAILURE -> ResponseCode.SYS_TEMP;
             case IN_USE -> ResponseCode.IN_USE;
             case AUTHENTICATION_FAILED -> ResponseCode.AUTH;
-            case NOT_FOUND, NO_PERMISSION, ALREADY_EXISTS, OVER_QUOTA, TOO_BIG, INVALID -> ResponseCode.SYS_PERM;
+            case NOT_FOUND, NO_PERMISSION, ALREADY_EXISTS, HAS_CHILDREN, OVER_QUOTA, TOO_BIG, INVALID -> ResponseCode.SYS_PERM;
         };
     }
 

@@ -44,7 +44,7 @@ final class MailErrorReplies {
             case INVALID -> recipient.isPresent()
                     ? SmtpReply.of(553, "5.1.3", who + "Bad address")
                     : SmtpReply.of(554, "5.6.0", "Message content rejected");
-            case ALREADY_EXISTS, IN_USE, TEMPORARY_FAILURE -> TRY_LATER;
+            case ALREADY_EXISTS, HAS_CHILDREN, IN_USE, TEMPORARY_FAILURE -> TRY_LATER;
         };
     }
 
@@ -57,7 +57,7 @@ final class MailErrorReplies {
         return switch (error) {
             case NO_PERMISSION, AUTHENTICATION_FAILED -> SmtpReply.of(553, "5.7.1", who + "not owned by user");
             case NOT_FOUND, INVALID -> SmtpReply.of(553, "5.1.7", who + "Bad sender address");
-            case OVER_QUOTA, TOO_BIG, ALREADY_EXISTS, IN_USE, TEMPORARY_FAILURE -> TRY_LATER;
+            case OVER_QUOTA, TOO_BIG, ALREADY_EXISTS, HAS_CHILDREN, IN_USE, TEMPORARY_FAILURE -> TRY_LATER;
         };
     }
 

@@ -41,6 +41,10 @@ class BodyStructureWriterTest extends GoldenFile {
                         part("text", "plain").lines(1).size(4).build())
                 .build());
         both(out, "multipart without parts", part("multipart", "mixed").param("boundary", "x").build());
+        // RFC 2045 §5.2: a text part is us-ascii unless it says otherwise, and BODYSTRUCTURE says so
+        both(out, "text without parameters", part("text", "html").lines(2).size(40).build());
+        both(out, "text with parameters but no charset", part("text", "plain").param("format", "flowed")
+                .param("delsp", "yes").lines(1).size(30).build());
         return out;
     }
 

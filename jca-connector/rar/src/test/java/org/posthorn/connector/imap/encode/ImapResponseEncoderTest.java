@@ -111,8 +111,8 @@ class ImapResponseEncoderTest {
                 new FetchItem.Structure(Parts.part("text", "plain").lines(1).size(5).build(), false),
                 new FetchItem.Structure(Parts.part("text", "plain").lines(1).size(5).build(), true)));
         assertThat(written(fetch)).isEqualTo(utf8AsLatin1("* 2 FETCH (ENVELOPE (NIL {7}\r\nGrüße NIL NIL NIL NIL NIL "
-                + "NIL NIL \"<m@x>\") BODY (\"text\" \"plain\" NIL NIL NIL \"7BIT\" 5 1) "
-                + "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7BIT\" 5 1 NIL NIL NIL NIL))\r\n"));
+                + "NIL NIL \"<m@x>\") BODY (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7BIT\" 5 1) "
+                + "BODYSTRUCTURE (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7BIT\" 5 1 NIL NIL NIL NIL))\r\n"));
     }
 
     @Test

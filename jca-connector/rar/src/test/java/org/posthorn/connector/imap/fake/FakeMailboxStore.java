@@ -143,7 +143,7 @@ public final class FakeMailboxStore implements MailboxStoreListener {
         }
         TreeMap<String, FakeMailbox> mailboxes = accounts.get(key(account));
         if (mailboxes.keySet().stream().anyMatch(n -> n.startsWith(found.name + DELIMITER))) {
-            return Optional.of(MailError.NO_PERMISSION);
+            return Optional.of(MailError.HAS_CHILDREN);
         }
         mailboxes.remove(found.name);
         changed(account, found);

@@ -253,7 +253,7 @@ class SmtpDispatcherTest {
             case OVER_QUOTA -> "452 4.2.2 Mailbox full\r\n";
             case TOO_BIG -> "552 5.3.4 Message size exceeds fixed maximum message size\r\n";
             case INVALID -> "553 5.1.3 <x@y.test>: Recipient address rejected: Bad address\r\n";
-            case ALREADY_EXISTS, IN_USE, TEMPORARY_FAILURE -> "451 4.3.0 Temporary failure, try again later\r\n";
+            case ALREADY_EXISTS, HAS_CHILDREN, IN_USE, TEMPORARY_FAILURE -> "451 4.3.0 Temporary failure, try again later\r\n";
         };
         String expectedMessage = switch (error) {
             case NOT_FOUND -> "550 5.1.1 Recipient address rejected: User unknown\r\n";
