@@ -130,18 +130,24 @@ final class ImapCommandParser {
             return new ImapCommand.Id(tag, List.of());
         }
         List<ImapCommand.Id.Field> fields = Arguments.list(in, true, () -> {
-            byte[] name = in.string();
+            String name = text(in.string());
             in.sp();
-            Optional<byte[]> value = in.nstring();
-            if (name.length > ID_FIELD_OCTETS || value.map(v -> v.length > ID_VALUE_OCTETS).orElse(false)) {
+            Optional<String> value = in.nstring().map(ImapCommandParser::text);
+            // Measured as decoded: a bad octet becomes U+FFFD, three octets, and the field must still
+            // fit when it is written out again (in logs, or echoed in a reply).
+            if (octets(name) > ID_FIELD_OCTETS || value.map(v -> octets(v) > ID_VALUE_OCTETS).orElse(false)) {
                 throw SyntaxError.syntax("ID field or value too long");
             }
-            return new ImapCommand.Id.Field(text(name), value.map(ImapCommandParser::text));
+            return new ImapCommand.Id.Field(name, value);
         });
         if (fields.size() > ID_FIELDS) {
             throw SyntaxError.syntax("Too many ID fields");
         }
         return new ImapCommand.Id(tag, fields);
+    }
+
+    private static int octets(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String text(byte[] octets) {

@@ -72,6 +72,16 @@ class ImapCommandTest {
     }
 
     @Test
+    void idMeasuresAFieldAsDecoded() {
+        // 29 octets as sent, but the bad octet decodes to U+FFFD (three octets): 31, over RFC 2971's 30.
+        // The fuzz test found the decoder accepting it and then refusing its own rendering of it.
+        String field = "a".repeat(28) + "\\xFF";
+        assertThat(one("t ID (\"" + field + "\" NIL)")).isInstanceOfSatisfying(ParseError.class,
+                e -> assertThat(e.message()).isEqualTo("ID field or value too long"));
+        assertThat(one("t ID (\"" + "a".repeat(27) + "\\xFF\" NIL)")).isInstanceOf(ImapCommand.Id.class);
+    }
+
+    @Test
     void selectAndExamine() {
         assertThat(one("t SELECT inbox")).isEqualTo(new ImapCommand.Select("t", "INBOX", false, false));
         assertThat(one("t EXAMINE \"Archive/2024\" (CONDSTORE)"))
