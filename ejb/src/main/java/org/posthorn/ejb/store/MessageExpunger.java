@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,13 @@ public class MessageExpunger {
         }
         Map<Long, Integer> droppedPerBlob = new HashMap<>();
         long modSeq = locked.nextModSeq();
+        Instant now = Instant.now();
         for (MailboxMessage message : messages) {
             if (!message.getMailbox().getId().equals(locked.getId())) {
                 throw new IllegalArgumentException("message " + message.getId() + " is not in mailbox " + locked.getId());
             }
             droppedPerBlob.merge(message.getBlob().getId(), 1, Integer::sum);
-            em.persist(new ExpungedMessage(locked.getId(), message.getUid(), modSeq));
+            em.persist(new ExpungedMessage(locked.getId(), message.getUid(), modSeq, now));
             em.remove(message);
         }
         // The entries' rows must be gone before their blobs can be (foreign key), and the blob
@@ -59,6 +61,19 @@ public class MessageExpunger {
                         MailboxMessage.class)
                 .setParameter("mailbox", mailbox)
                 .getResultList();
+    }
+
+    /**
+     * Drops the tombstones of expunges before {@code cutoff} (and those of unknown age, written before
+     * tombstones had one), for mailboxes that stay. Only a session selected since before the expunge
+     * asks for a tombstone, so once every such session has ended, it is dead weight.
+     *
+     * @return how many were dropped
+     */
+    public int forgetTombstonesBefore(Instant cutoff) {
+        return em.createQuery("delete from ExpungedMessage e where e.expungedAt < :cutoff or e.expungedAt is null")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
     }
 
     /** Drops the tombstones of a mailbox that is being deleted. */
