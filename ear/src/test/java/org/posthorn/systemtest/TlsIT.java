@@ -179,18 +179,7 @@ class TlsIT {
 
     /** Logs in as ivy with Jakarta Mail and returns the message carrying {@code marker}. */
     private static String retrieve(String protocol, int port, SSLSocketFactory trusting, String marker) throws Exception {
-        Properties properties = new Properties();
-        String prefix = "mail." + protocol + ".";
-        properties.put(prefix + "host", "127.0.0.1");
-        properties.put(prefix + "port", String.valueOf(port));
-        properties.put(prefix + "connectiontimeout", "10000");
-        properties.put(prefix + "timeout", "30000");
-        properties.put(prefix + "ssl.socketFactory", trusting);
-        properties.put(prefix + "ssl.checkserveridentity", "false");
-        if (protocol.equals("pop3")) {
-            properties.put(prefix + "starttls.enable", "true");
-            properties.put(prefix + "starttls.required", "true");
-        }
+        Properties properties = tlsProperties(protocol, port, trusting, protocol.equals("pop3"));
         Store store = Session.getInstance(properties).getStore(protocol);
         store.connect("ivy@" + DOMAIN, AdminApi.passwordOf("ivy"));
         try {
@@ -216,19 +205,8 @@ class TlsIT {
 
     /** Sends a message from ivy to ivy with AUTH over {@code protocol} (smtps, or smtp with STARTTLS required). */
     private static void submit(String protocol, int port, SSLSocketFactory trusting, String marker) throws Exception {
-        Properties properties = new Properties();
-        String prefix = "mail." + protocol + ".";
-        properties.put(prefix + "host", "127.0.0.1");
-        properties.put(prefix + "port", String.valueOf(port));
-        properties.put(prefix + "auth", "true");
-        properties.put(prefix + "connectiontimeout", "10000");
-        properties.put(prefix + "timeout", "30000");
-        properties.put(prefix + "ssl.socketFactory", trusting);
-        properties.put(prefix + "ssl.checkserveridentity", "false");
-        if (protocol.equals("smtp")) {
-            properties.put(prefix + "starttls.enable", "true");
-            properties.put(prefix + "starttls.required", "true");
-        }
+        Properties properties = tlsProperties(protocol, port, trusting, protocol.equals("smtp"));
+        properties.put("mail." + protocol + ".auth", "true");
         Session session = Session.getInstance(properties);
         var message = new jakarta.mail.internet.MimeMessage(session);
         message.setFrom("ivy@" + DOMAIN);
@@ -239,6 +217,26 @@ class TlsIT {
             transport.connect("ivy@" + DOMAIN, AdminApi.passwordOf("ivy"));
             transport.sendMessage(message, message.getAllRecipients());
         }
+    }
+
+    /**
+     * Jakarta Mail settings for {@code protocol} on {@code port}, trusting exactly the server's certificate
+     * (whose name, mx.posthorn.test, is not the 127.0.0.1 connected to); with STARTTLS required if asked.
+     */
+    private static Properties tlsProperties(String protocol, int port, SSLSocketFactory trusting, boolean startTls) {
+        Properties properties = new Properties();
+        String prefix = "mail." + protocol + ".";
+        properties.put(prefix + "host", "127.0.0.1");
+        properties.put(prefix + "port", String.valueOf(port));
+        properties.put(prefix + "connectiontimeout", "10000");
+        properties.put(prefix + "timeout", "30000");
+        properties.put(prefix + "ssl.socketFactory", trusting);
+        properties.put(prefix + "ssl.checkserveridentity", "false");
+        if (startTls) {
+            properties.put(prefix + "starttls.enable", "true");
+            properties.put(prefix + "starttls.required", "true");
+        }
+        return properties;
     }
 
     private static boolean onPath(String program) throws IOException, InterruptedException {
